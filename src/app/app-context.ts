@@ -1,0 +1,37 @@
+import { loadOrCreateDataKey, PersonalDataCipher } from '../platform/crypto/index.js';
+import type { Config } from '../platform/config/config.js';
+import { openDatabase, type Database } from '../platform/db/database.js';
+import { migrate } from '../platform/db/migrate.js';
+import { syncDivisions } from '../modules/divisions/index.js';
+import type { RegistryContext } from '../modules/registry/index.js';
+
+/** Everything a running Jiuye process shares: configuration, the open database, the data cipher. */
+export interface AppContext extends RegistryContext {
+  config: Config;
+  database: Database;
+  close(): Promise<void>;
+}
+
+/**
+ * Open the database (PGlite in the data folder, or the server at DATABASE_URL), apply pending
+ * migrations and sync the division tree. Any command that needs the database starts here, so a new
+ * data folder is created and migrated by itself.
+ */
+export async function openAppContext(config: Config, command: string): Promise<AppContext> {
+  const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, command });
+  try {
+    await migrate(database.db);
+    await syncDivisions(database.db);
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+  const cipher = new PersonalDataCipher(loadOrCreateDataKey(config.dataDir, config.dataKey));
+  return {
+    config,
+    database,
+    db: database.db,
+    cipher,
+    close: () => database.close(),
+  };
+}

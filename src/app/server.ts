@@ -1,0 +1,82 @@
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { accessRoutes } from '../modules/access/http/access.routes.js';
+import { divisionRoutes } from '../modules/divisions/http/divisions.routes.js';
+import { registryRoutes } from '../modules/registry/http/registry.routes.js';
+import { migrationStatus } from '../platform/db/migrate.js';
+import { installErrorHandler } from '../platform/http/error-handler.js';
+import { installSessions } from '../platform/http/session.js';
+import type { AppContext } from './app-context.js';
+import { favicon, homePage } from './home-page.js';
+
+export interface ServerOptions {
+  logger?: boolean;
+}
+
+/** The HTTP server: the API under /api/v1, its OpenAPI document and docs, health checks, the home page. */
+export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: ctx.config.logLevel } : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Jiuye 就业 API',
+        description:
+          '凌源市公共就业服务信息系统接口。Errors are `{ "error": { "code", "message", "path" } }` with a stable code and a Chinese message. Writes need the session cookie and the `x-csrf-token` header.',
+        version: '1',
+      },
+      tags: [
+        { name: 'access', description: '账号与会话 Accounts and sessions' },
+        { name: 'divisions', description: '行政区划 Division tree' },
+        { name: 'registry', description: '实名登记 Real-name registry' },
+        { name: 'audit', description: '审计 Audit trail' },
+        { name: 'system', description: '运行状态 Health' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installSessions(app, ctx.db);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.type('text/html; charset=utf-8').send(homePage));
+  app.get('/favicon.ico', { schema: { hide: true } }, async (_req, reply) =>
+    reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(favicon),
+  );
+  app.get('/healthz', { schema: { tags: ['system'], summary: '存活 Liveness' } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { tags: ['system'], summary: '就绪 Readiness: database reachable, migrations applied' } }, async (_req, reply) => {
+    try {
+      await sql`SELECT 1`.execute(ctx.db);
+      const { applied, pending } = await migrationStatus(ctx.db);
+      if (pending.length) return reply.status(503).send({ status: 'migrating', database: ctx.database.kind, pending });
+      return { status: 'ready', database: ctx.database.kind, migrations: applied.length };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', database: ctx.database.kind });
+    }
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(accessRoutes(ctx));
+      await api.register(divisionRoutes());
+      await api.register(registryRoutes(ctx));
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}

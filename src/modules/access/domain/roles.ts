@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/** The roles of Jiuye (DESIGN.md, "Who uses it"). */
+export const RoleSchema = z.enum([
+  'citizen',
+  'enterprise',
+  'villageClerk',
+  'townshipOfficer',
+  'cityOfficer',
+  'cityApprover',
+  'financeOfficer',
+  'civilAffairsLiaison',
+  'leader',
+  'policyAdmin',
+  'systemAdmin',
+  'auditor',
+]);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** The level of the division tree a staff account of each role is bound to. */
+export const roleLevel: Record<Role, 'county' | 'township' | 'village' | 'any'> = {
+  citizen: 'any',
+  enterprise: 'any',
+  villageClerk: 'village',
+  townshipOfficer: 'township',
+  cityOfficer: 'county',
+  cityApprover: 'county',
+  financeOfficer: 'county',
+  civilAffairsLiaison: 'county',
+  leader: 'county',
+  policyAdmin: 'county',
+  systemAdmin: 'county',
+  auditor: 'county',
+};
+
+export const roleNames: Record<Role, { zh: string; en: string }> = {
+  citizen: { zh: '群众', en: 'Citizen' },
+  enterprise: { zh: '企业', en: 'Enterprise' },
+  villageClerk: { zh: '村/社区协理员', en: 'Village/community clerk' },
+  townshipOfficer: { zh: '乡镇（街道）经办人员', en: 'Township/street officer' },
+  cityOfficer: { zh: '市人社局经办人员', en: 'City HRSS officer' },
+  cityApprover: { zh: '市人社局审批人员', en: 'City HRSS approver' },
+  financeOfficer: { zh: '财政局经办人员', en: 'Finance officer' },
+  civilAffairsLiaison: { zh: '民政局联络员', en: 'Civil-affairs liaison' },
+  leader: { zh: '就业工作领导小组（只读）', en: 'Leader (read only)' },
+  policyAdmin: { zh: '政策管理员', en: 'Policy administrator' },
+  systemAdmin: { zh: '系统管理员', en: 'System administrator' },
+  auditor: { zh: '审计人员', en: 'Auditor' },
+};
+
+/** What a role may do. Checked in the use cases, so the HTTP API, the CLI and jobs all obey it. */
+export type Permission =
+  | 'registry.read'
+  | 'registry.write'
+  | 'registry.reveal'
+  | 'audit.read'
+  | 'accounts.manage';
+
+const staffReaders: Role[] = [
+  'villageClerk',
+  'townshipOfficer',
+  'cityOfficer',
+  'cityApprover',
+  'financeOfficer',
+  'civilAffairsLiaison',
+];
+
+export const permissions: Record<Permission, readonly Role[]> = {
+  'registry.read': staffReaders,
+  'registry.write': ['villageClerk', 'townshipOfficer', 'cityOfficer'],
+  'registry.reveal': staffReaders,
+  'audit.read': ['auditor', 'systemAdmin'],
+  'accounts.manage': ['systemAdmin'],
+};
+
+export function isStaff(role: Role): boolean {
+  return role !== 'citizen' && role !== 'enterprise';
+}

@@ -1,0 +1,23 @@
+/** The registry module: divisions are referenced, persons, households, enterprises and their dated facts are kept. */
+export type { RegistryContext } from './registry-context.js';
+export type { RegistryTables } from './infra/tables.js';
+export * from './domain/schemas.js';
+export { PersonViewSchema, DivisionRefSchema, type PersonView, type DivisionRef } from './domain/views.js';
+export { EnterpriseViewSchema, type EnterpriseView } from './domain/enterprise-view.js';
+export { FactViewSchema, type FactView, type FactSource } from './domain/fact-view.js';
+export { isIndustryCode } from './domain/industry.js';
+export { registerPerson } from './use-cases/register-person.js';
+export { getPerson, revealPerson } from './use-cases/get-person.js';
+export { updatePerson } from './use-cases/update-person.js';
+export { searchPersons } from './use-cases/search-persons.js';
+export { setFact } from './use-cases/set-fact.js';
+export { listFacts } from './use-cases/list-facts.js';
+export {
+  addHouseholdMember,
+  createHousehold,
+  getHousehold,
+  removeHouseholdMember,
+  HouseholdViewSchema,
+  type HouseholdView,
+} from './use-cases/households.js';
+export { getEnterprise, registerEnterprise, searchEnterprises } from './use-cases/enterprises.js';

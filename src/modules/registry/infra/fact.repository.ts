@@ -1,0 +1,60 @@
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import type { AnyDb, AnyTrx } from '../../../platform/db/database.js';
+import type { FactsTable, RegistryTables } from './tables.js';
+
+type Db = AnyDb | AnyTrx;
+const t = (db: Db) => db as unknown as Kysely<RegistryTables>;
+export type FactRow = Selectable<FactsTable>;
+export type NewFactRow = Omit<Insertable<FactsTable>, 'id' | 'recorded_at'>;
+
+export interface SubjectRef {
+  type: 'person' | 'household' | 'enterprise';
+  county: string;
+  id: number;
+}
+
+export async function insertFactRows(db: Db, rows: NewFactRow[]): Promise<void> {
+  if (rows.length) await t(db).insertInto('facts').values(rows).execute();
+}
+
+export const factRepository = {
+  /** Current knowledge (not superseded) of one fact of one subject. */
+  current(db: Db, s: SubjectRef, name: string) {
+    return t(db)
+      .selectFrom('facts')
+      .selectAll()
+      .where('county', '=', s.county)
+      .where('subject_type', '=', s.type)
+      .where('subject_id', '=', s.id)
+      .where('name', '=', name)
+      .where('superseded_at', 'is', null)
+      .orderBy('valid_from')
+      .execute();
+  },
+
+  supersede(db: Db, county: string, ids: number[]) {
+    if (!ids.length) return Promise.resolve();
+    return t(db)
+      .updateTable('facts')
+      .set({ superseded_at: sql<Date>`now()` })
+      .where('county', '=', county)
+      .where('id', 'in', ids)
+      .execute();
+  },
+
+  /** Every fact of the subjects in force on `asOf` (or all current rows, for a history view). */
+  forSubjects(db: Db, type: SubjectRef['type'], county: string, ids: number[], asOf: string | null) {
+    if (!ids.length) return Promise.resolve([] as FactRow[]);
+    let q = t(db)
+      .selectFrom('facts')
+      .selectAll()
+      .where('county', '=', county)
+      .where('subject_type', '=', type)
+      .where('subject_id', 'in', ids)
+      .where('superseded_at', 'is', null);
+    if (asOf) {
+      q = q.where('valid_from', '<=', asOf).where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', asOf)]));
+    }
+    return q.orderBy('subject_id').orderBy('name').orderBy('valid_from').execute();
+  },
+};

@@ -1,0 +1,2 @@
+export { AppError, isAppError, type ErrorBody } from './app-error.js';
+export { errorCodes, type ErrorCode } from './error-codes.js';

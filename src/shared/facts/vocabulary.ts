@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { CalendarDateSchema } from '../dates/calendar-date.js';
+
+/**
+ * The fact vocabulary of the rules contract (shared/contracts/rules-cli.md): the names and types of
+ * what we know about a person or an enterprise. The registry stores these as dated facts; the rules
+ * engine reads them. One definition, used by both.
+ */
+const isoDate = CalendarDateSchema;
+const money = z.number().nonnegative().multipleOf(0.01);
+
+export const EducationSchema = z.enum([
+  'primary',
+  'juniorSecondary',
+  'seniorSecondary',
+  'secondaryVocational',
+  'college',
+  'bachelor',
+  'master',
+  'doctorate',
+]);
+export type Education = z.infer<typeof EducationSchema>;
+
+export const SexSchema = z.enum(['male', 'female']);
+export type Sex = z.infer<typeof SexSchema>;
+
+/** Person facts that the registry keeps as dated facts (identity, birth, sex and divisions are columns). */
+export const personFactSchemas = {
+  education: EducationSchema,
+  leftSchoolOn: isoDate,
+  employed: z.boolean(),
+  registeredUnemployed: z.boolean(),
+  contractEndedOn: isoDate,
+  unemploymentInsuranceEligible: z.boolean(),
+  insuredMonths: z.number().int().nonnegative(),
+  employmentDifficulty: z.boolean(),
+  disabled: z.boolean(),
+  ableToWork: z.boolean(),
+  lowIncomeFamily: z.boolean(),
+  poorDisabledFamily: z.boolean(),
+  registeredPoor: z.boolean(),
+  extremePoverty: z.boolean(),
+  martyrChild: z.boolean(),
+  veteran: z.boolean(),
+  hardshipTier: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  publicWelfarePost: z.strictObject({ months: z.number().int().nonnegative() }),
+  training: z.strictObject({
+    catalogItem: z.string().max(50),
+    standardAmount: money,
+    feePaid: money,
+    paidBySelf: z.boolean(),
+    passed: z.boolean(),
+    daysAttended: z.number().int().nonnegative(),
+    startedOn: isoDate,
+    endedOn: isoDate,
+    choseUnemploymentBenefit: z.boolean(),
+  }),
+  certificate: z.strictObject({
+    kind: z.enum(['vocationalQualification', 'skillLevel']),
+    occupation: z.string().max(30),
+    level: z.number().int().min(1).max(5),
+    obtainedOn: isoDate,
+  }),
+  talent: z.strictObject({
+    category: z.enum(['A', 'B', 'C', 'D']),
+    arrivedOn: isoDate,
+    firstHomeInLingyuan: z.boolean(),
+  }),
+  business: z.strictObject({
+    registeredInLingyuan: z.boolean(),
+    rentPaidYearly: money,
+    highTech: z.boolean(),
+    loanTargetGroup: z.boolean(),
+  }),
+} as const;
+
+/** Facts of a household; its members inherit them when a case is assembled. */
+export const householdFactSchemas = {
+  lowIncomeFamily: z.boolean(),
+  poorDisabledFamily: z.boolean(),
+  registeredPoor: z.boolean(),
+  zeroEmploymentFamily: z.boolean(),
+} as const;
+
+/** Enterprise facts that the registry keeps (per-application ones, like an internship, are not here). */
+export const enterpriseFactSchemas = {
+  employees: z.number().int().nonnegative(),
+  insured: z.boolean(),
+  premiumArrears: z.boolean(),
+  insuredEmployees: z.number().int().nonnegative(),
+  laidOffLastYear: z.number().int().nonnegative(),
+  unemploymentPremiumPaidLastYear: money,
+  temporaryDifficulty: z.boolean(),
+  socialInsuranceDueMonthly: money,
+  apprenticeship: z.strictObject({
+    apprentices: z.number().int().nonnegative(),
+    years: z.number().positive(),
+    stage: z.enum(['advance', 'completion']),
+  }),
+  onJobTraining: z.strictObject({ totalSpent: money, educationFund: money }),
+  educationExpense: z.strictObject({ totalWages: money, spent: money, carriedForward: money }),
+} as const;
+
+export type SubjectType = 'person' | 'household' | 'enterprise';
+
+export const factSchemasBySubject = {
+  person: personFactSchemas,
+  household: householdFactSchemas,
+  enterprise: enterpriseFactSchemas,
+} as const satisfies Record<SubjectType, Record<string, z.ZodType>>;
+
+export function factSchema(subject: SubjectType, name: string): z.ZodType | undefined {
+  const schemas: Record<string, z.ZodType> = factSchemasBySubject[subject];
+  return Object.hasOwn(schemas, name) ? schemas[name] : undefined;
+}
+
+export function factNames(subject: SubjectType): string[] {
+  return Object.keys(factSchemasBySubject[subject]);
+}
