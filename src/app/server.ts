@@ -3,7 +3,12 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { accessRoutes } from '../modules/access/http/access.routes.js';
 import { divisionRoutes } from '../modules/divisions/http/divisions.routes.js';
@@ -54,21 +59,30 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   installSessions(app, ctx.db);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.type('text/html; charset=utf-8').send(homePage));
+  app.get('/', { schema: { hide: true } }, async (_req, reply) =>
+    reply.type('text/html; charset=utf-8').send(homePage),
+  );
   app.get('/favicon.ico', { schema: { hide: true } }, async (_req, reply) =>
     reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(favicon),
   );
-  app.get('/healthz', { schema: { tags: ['system'], summary: '存活 Liveness' } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { schema: { tags: ['system'], summary: '就绪 Readiness: database reachable, migrations applied' } }, async (_req, reply) => {
-    try {
-      await sql`SELECT 1`.execute(ctx.db);
-      const { applied, pending } = await migrationStatus(ctx.db);
-      if (pending.length) return reply.status(503).send({ status: 'migrating', database: ctx.database.kind, pending });
-      return { status: 'ready', database: ctx.database.kind, migrations: applied.length };
-    } catch {
-      return reply.status(503).send({ status: 'unavailable', database: ctx.database.kind });
-    }
-  });
+  app.get('/healthz', { schema: { tags: ['system'], summary: '存活 Liveness' } }, async () => ({
+    status: 'ok',
+  }));
+  app.get(
+    '/readyz',
+    { schema: { tags: ['system'], summary: '就绪 Readiness: database reachable, migrations applied' } },
+    async (_req, reply) => {
+      try {
+        await sql`SELECT 1`.execute(ctx.db);
+        const { applied, pending } = await migrationStatus(ctx.db);
+        if (pending.length)
+          return reply.status(503).send({ status: 'migrating', database: ctx.database.kind, pending });
+        return { status: 'ready', database: ctx.database.kind, migrations: applied.length };
+      } catch {
+        return reply.status(503).send({ status: 'unavailable', database: ctx.database.kind });
+      }
+    },
+  );
 
   await app.register(
     async (api) => {

@@ -7,7 +7,9 @@ import { registerUserCommands } from './commands/users.js';
 
 const program = new Command()
   .name('jiuye')
-  .description('凌源市公共就业服务信息系统 Jiuye — the public employment service information system of Lingyuan')
+  .description(
+    '凌源市公共就业服务信息系统 Jiuye — the public employment service information system of Lingyuan',
+  )
   .showHelpAfterError()
   .exitOverride((err) => {
     process.exit(err.exitCode === 0 ? 0 : 2);

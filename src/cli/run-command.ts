@@ -34,6 +34,7 @@ export async function withContext(command: string, fn: (ctx: AppContext) => Prom
 /** Commander argument parser for counts. */
 export function positiveInt(v: string): number {
   const n = Number(v);
-  if (!Number.isSafeInteger(n) || n < 0) throw new InvalidArgumentError('应为非负整数 (a non-negative integer)');
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new InvalidArgumentError('应为非负整数 (a non-negative integer)');
   return n;
 }

@@ -44,7 +44,13 @@ describe('registering a person', () => {
       education: 'bachelor',
       factsFrom: '2019-01-01',
     });
-    expect(p).toMatchObject({ name: '王秀英', sex: 'female', birthYear: 1995, birthDate: null, idKind: 'mainland' });
+    expect(p).toMatchObject({
+      name: '王秀英',
+      sex: 'female',
+      birthYear: 1995,
+      birthDate: null,
+      idKind: 'mainland',
+    });
     expect(p.idNumber).toBe(idNumber.slice(0, 6) + '********' + idNumber.slice(-4));
     expect(p.phone).toBe('138****6666');
     expect(p.township).toEqual({ code: TOWNSHIP_A, name: '万元店镇' });
@@ -55,9 +61,15 @@ describe('registering a person', () => {
   it('converts a 15-digit number to 18 digits, so the same person cannot come twice', async () => {
     const id18 = makeIdNumber('211382', '1968-03-05', 123, 'male');
     const id15 = id18.slice(0, 6) + id18.slice(8, 17);
-    const p = await registerPerson(app, townA, { name: '李建国', idNumber: id15, residenceDivision: VILLAGE_A });
+    const p = await registerPerson(app, townA, {
+      name: '李建国',
+      idNumber: id15,
+      residenceDivision: VILLAGE_A,
+    });
     expect(p.birthYear).toBe(1968);
-    await expect(registerPerson(app, townA, { name: '李建国', idNumber: id18, residenceDivision: VILLAGE_A })).rejects.toMatchObject({
+    await expect(
+      registerPerson(app, townA, { name: '李建国', idNumber: id18, residenceDivision: VILLAGE_A }),
+    ).rejects.toMatchObject({
       code: 'PERSON_EXISTS',
       status: 409,
     });
@@ -68,7 +80,9 @@ describe('registering a person', () => {
     const auditBefore = await count('audit_log');
     const good = makeIdNumber('211382', '1990-01-01', 5, 'male');
     const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
-    await expect(registerPerson(app, townA, { name: '张三', idNumber: bad, residenceDivision: VILLAGE_A })).rejects.toMatchObject({
+    await expect(
+      registerPerson(app, townA, { name: '张三', idNumber: bad, residenceDivision: VILLAGE_A }),
+    ).rejects.toMatchObject({
       code: 'INVALID_ID_NUMBER',
       path: 'idNumber',
     });
@@ -90,7 +104,9 @@ describe('registering a person', () => {
     await expect(
       registerPerson(app, city, { name: '赵四', idNumber, residenceDivision: '211382004' }),
     ).rejects.toMatchObject({ code: 'UNKNOWN_DIVISION' });
-    await expect(registerPerson(app, townA, { name: '赵四', idNumber, residenceDivision: VILLAGE_B })).rejects.toMatchObject({
+    await expect(
+      registerPerson(app, townA, { name: '赵四', idNumber, residenceDivision: VILLAGE_B }),
+    ).rejects.toMatchObject({
       code: 'DIVISION_OUT_OF_SCOPE',
     });
   });
@@ -98,7 +114,11 @@ describe('registering a person', () => {
   it('does not let a leader or an auditor write the registry', async () => {
     const idNumber = makeIdNumber('211382', '1991-01-01', 9, 'male');
     await expect(
-      registerPerson(app, actor('leader', LINGYUAN), { name: '赵四', idNumber, residenceDivision: VILLAGE_A }),
+      registerPerson(app, actor('leader', LINGYUAN), {
+        name: '赵四',
+        idNumber,
+        residenceDivision: VILLAGE_A,
+      }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
@@ -107,8 +127,20 @@ describe('jurisdiction', () => {
   let inA: number;
   let inB: number;
   beforeAll(async () => {
-    inA = (await registerPerson(app, townA, { name: '孙丽', idNumber: makeIdNumber('211382', '1999-05-05', 1, 'female'), residenceDivision: VILLAGE_A2 })).id;
-    inB = (await registerPerson(app, townB, { name: '孙丽', idNumber: makeIdNumber('211382', '1999-05-05', 3, 'female'), residenceDivision: VILLAGE_B })).id;
+    inA = (
+      await registerPerson(app, townA, {
+        name: '孙丽',
+        idNumber: makeIdNumber('211382', '1999-05-05', 1, 'female'),
+        residenceDivision: VILLAGE_A2,
+      })
+    ).id;
+    inB = (
+      await registerPerson(app, townB, {
+        name: '孙丽',
+        idNumber: makeIdNumber('211382', '1999-05-05', 3, 'female'),
+        residenceDivision: VILLAGE_B,
+      })
+    ).id;
   });
 
   it('shows another township’s person as not found, not forbidden', async () => {
@@ -123,7 +155,9 @@ describe('jurisdiction', () => {
 
   it('finds by name prefix only within the searcher’s jurisdiction', async () => {
     expect((await searchPersons(app, townA, { name: '孙' })).map((p) => p.id)).toEqual([inA]);
-    expect((await searchPersons(app, city, { name: '孙丽' })).map((p) => p.id).sort()).toEqual([inA, inB].sort());
+    expect((await searchPersons(app, city, { name: '孙丽' })).map((p) => p.id).sort()).toEqual(
+      [inA, inB].sort(),
+    );
     expect(await searchPersons(app, townA, { name: '孙', division: TOWNSHIP_B })).toEqual([]);
   });
 
@@ -142,30 +176,56 @@ describe('jurisdiction', () => {
 
   it('guards updates with the version, and audits the move', async () => {
     const p = await getPerson(app, townA, inA);
-    const moved = await updatePerson(app, townA, inA, { version: p.version, residenceDivision: VILLAGE_A, phone: '0421-6812345' });
+    const moved = await updatePerson(app, townA, inA, {
+      version: p.version,
+      residenceDivision: VILLAGE_A,
+      phone: '0421-6812345',
+    });
     expect(moved.residenceDivision.code).toBe(VILLAGE_A);
     expect(moved.phone).toBe('042*****2345');
-    await expect(updatePerson(app, townA, inA, { version: p.version, name: '孙莉' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(updatePerson(app, townA, inA, { version: p.version, name: '孙莉' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
   });
 });
 
 describe('dated facts', () => {
   let id: number;
   beforeAll(async () => {
-    id = (await registerPerson(app, townA, { name: '周强', idNumber: makeIdNumber('211382', '1980-10-10', 44, 'male'), residenceDivision: VILLAGE_A })).id;
+    id = (
+      await registerPerson(app, townA, {
+        name: '周强',
+        idNumber: makeIdNumber('211382', '1980-10-10', 44, 'male'),
+        residenceDivision: VILLAGE_A,
+      })
+    ).id;
   });
 
   it('answers "what did we know on a date" with one answer per fact, with its source', async () => {
-    await setFact(app, townA, { type: 'person', id }, { name: 'employed', value: true, validFrom: '2018-01-01' });
-    await setFact(app, city, { type: 'person', id }, {
-      name: 'employed',
+    await setFact(
+      app,
+      townA,
+      { type: 'person', id },
+      { name: 'employed', value: true, validFrom: '2018-01-01' },
+    );
+    await setFact(
+      app,
+      city,
+      { type: 'person', id },
+      {
+        name: 'employed',
+        value: false,
+        validFrom: '2019-03-01',
+        source: { kind: 'department', ref: '社保参保缴费名单 2019-03' },
+      },
+    );
+    const on = async (d: string) =>
+      (await listFacts(app, townA, { type: 'person', id }, { asOf: d })).find((f) => f.name === 'employed');
+    expect((await on('2019-02-28'))?.value).toBe(true);
+    expect(await on('2019-03-01')).toMatchObject({
       value: false,
-      validFrom: '2019-03-01',
       source: { kind: 'department', ref: '社保参保缴费名单 2019-03' },
     });
-    const on = async (d: string) => (await listFacts(app, townA, { type: 'person', id }, { asOf: d })).find((f) => f.name === 'employed');
-    expect((await on('2019-02-28'))?.value).toBe(true);
-    expect(await on('2019-03-01')).toMatchObject({ value: false, source: { kind: 'department', ref: '社保参保缴费名单 2019-03' } });
     expect(await on('2017-12-31')).toBeUndefined();
     const history = await listFacts(app, townA, { type: 'person', id }, { history: true });
     expect(history.map((f) => [f.value, f.validFrom, f.validTo])).toEqual([
@@ -175,40 +235,81 @@ describe('dated facts', () => {
   });
 
   it('checks values against the fact vocabulary and refuses unknown facts', async () => {
-    await expect(setFact(app, townA, { type: 'person', id }, { name: 'insuredMonths', value: '12', validFrom: '2019-01-01' })).rejects.toMatchObject({
+    await expect(
+      setFact(
+        app,
+        townA,
+        { type: 'person', id },
+        { name: 'insuredMonths', value: '12', validFrom: '2019-01-01' },
+      ),
+    ).rejects.toMatchObject({
       code: 'INVALID_FACT_VALUE',
     });
-    await expect(setFact(app, townA, { type: 'person', id }, { name: 'salary', value: 1, validFrom: '2019-01-01' })).rejects.toMatchObject({
+    await expect(
+      setFact(app, townA, { type: 'person', id }, { name: 'salary', value: 1, validFrom: '2019-01-01' }),
+    ).rejects.toMatchObject({
       code: 'UNKNOWN_FACT',
       path: 'name',
     });
     await expect(
-      setFact(app, townA, { type: 'person', id }, { name: 'disabled', value: true, validFrom: '2019-01-01', validTo: '2019-01-01' }),
+      setFact(
+        app,
+        townA,
+        { type: 'person', id },
+        { name: 'disabled', value: true, validFrom: '2019-01-01', validTo: '2019-01-01' },
+      ),
     ).rejects.toMatchObject({ code: 'INVALID_PERIOD' });
   });
 
   it('lets only the city record a department list as the source', async () => {
     await expect(
-      setFact(app, townA, { type: 'person', id }, { name: 'veteran', value: true, validFrom: '2019-01-01', source: { kind: 'department', ref: 'x' } }),
+      setFact(
+        app,
+        townA,
+        { type: 'person', id },
+        { name: 'veteran', value: true, validFrom: '2019-01-01', source: { kind: 'department', ref: 'x' } },
+      ),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('gives members the facts of their household, marked as inherited', async () => {
-    const spouse = (await registerPerson(app, townA, { name: '吴芳', idNumber: makeIdNumber('211382', '1982-02-02', 46, 'female'), residenceDivision: VILLAGE_A })).id;
-    const h = await createHousehold(app, townA, { residenceDivision: VILLAGE_A, members: [{ personId: id, relation: 'head' }], since: '2019-01-01' });
-    await addHouseholdMember(app, townA, h.id, { personId: spouse, relation: 'spouse', since: '2019-01-01' });
-    await setFact(app, city, { type: 'household', id: h.id }, {
-      name: 'lowIncomeFamily',
-      value: true,
-      validFrom: '2019-05-01',
-      source: { kind: 'department', ref: '民政局低保名单 2019-05' },
+    const spouse = (
+      await registerPerson(app, townA, {
+        name: '吴芳',
+        idNumber: makeIdNumber('211382', '1982-02-02', 46, 'female'),
+        residenceDivision: VILLAGE_A,
+      })
+    ).id;
+    const h = await createHousehold(app, townA, {
+      residenceDivision: VILLAGE_A,
+      members: [{ personId: id, relation: 'head' }],
+      since: '2019-01-01',
     });
+    await addHouseholdMember(app, townA, h.id, { personId: spouse, relation: 'spouse', since: '2019-01-01' });
+    await setFact(
+      app,
+      city,
+      { type: 'household', id: h.id },
+      {
+        name: 'lowIncomeFamily',
+        value: true,
+        validFrom: '2019-05-01',
+        source: { kind: 'department', ref: '民政局低保名单 2019-05' },
+      },
+    );
     const facts = await listFacts(app, townA, { type: 'person', id: spouse }, { asOf: '2019-06-15' });
-    expect(facts.find((f) => f.name === 'lowIncomeFamily')).toMatchObject({ value: true, via: { household: h.id } });
+    expect(facts.find((f) => f.name === 'lowIncomeFamily')).toMatchObject({
+      value: true,
+      via: { household: h.id },
+    });
     const before = await listFacts(app, townA, { type: 'person', id: spouse }, { asOf: '2019-04-30' });
     expect(before.find((f) => f.name === 'lowIncomeFamily')).toBeUndefined();
-    expect((await searchPersons(app, townA, { householdId: h.id })).map((p) => p.id).sort()).toEqual([id, spouse].sort());
-    await expect(addHouseholdMember(app, townA, h.id, { personId: spouse, relation: 'child' })).rejects.toMatchObject({
+    expect((await searchPersons(app, townA, { householdId: h.id })).map((p) => p.id).sort()).toEqual(
+      [id, spouse].sort(),
+    );
+    await expect(
+      addHouseholdMember(app, townA, h.id, { personId: spouse, relation: 'child' }),
+    ).rejects.toMatchObject({
       code: 'HOUSEHOLD_MEMBER_EXISTS',
     });
   });
@@ -226,18 +327,32 @@ describe('enterprises', () => {
       contactPhone: '13904211234',
     });
     expect(e).toMatchObject({ uscc, size: 'small', contactPhone: '139****1234' });
-    await expect(registerEnterprise(app, townA, { name: 'x', uscc, division: VILLAGE_A })).rejects.toMatchObject({ code: 'ENTERPRISE_EXISTS' });
+    await expect(
+      registerEnterprise(app, townA, { name: 'x', uscc, division: VILLAGE_A }),
+    ).rejects.toMatchObject({ code: 'ENTERPRISE_EXISTS' });
     const bad = uscc.slice(0, 17) + (uscc[17] === '0' ? '1' : '0');
-    await expect(registerEnterprise(app, townA, { name: 'x', uscc: bad, division: VILLAGE_A })).rejects.toMatchObject({
+    await expect(
+      registerEnterprise(app, townA, { name: 'x', uscc: bad, division: VILLAGE_A }),
+    ).rejects.toMatchObject({
       code: 'INVALID_USCC',
       path: 'uscc',
     });
     await expect(
-      registerEnterprise(app, townA, { name: 'x', uscc: makeUscc('211382', 4712), industry: 'C44', division: VILLAGE_A }),
+      registerEnterprise(app, townA, {
+        name: 'x',
+        uscc: makeUscc('211382', 4712),
+        industry: 'C44',
+        division: VILLAGE_A,
+      }),
     ).rejects.toMatchObject({ path: 'industry' });
     expect((await searchEnterprises(app, townA, { uscc })).map((x) => x.id)).toEqual([e.id]);
     expect(await searchEnterprises(app, townB, { uscc })).toEqual([]);
-    await setFact(app, townA, { type: 'enterprise', id: e.id }, { name: 'insured', value: true, validFrom: '2019-01-01' });
+    await setFact(
+      app,
+      townA,
+      { type: 'enterprise', id: e.id },
+      { name: 'insured', value: true, validFrom: '2019-01-01' },
+    );
     const facts = await listFacts(app, townA, { type: 'enterprise', id: e.id }, { asOf: '2019-06-15' });
     expect(facts.map((f) => f.name)).toEqual(['insured']);
   });
@@ -246,15 +361,29 @@ describe('enterprises', () => {
 describe('revealing personal data', () => {
   it('needs the permission and a reason, and is audited with the reason', async () => {
     const idNumber = makeIdNumber('211382', '2000-12-12', 77, 'male');
-    const p = await registerPerson(app, townA, { name: '郑磊', idNumber, residenceDivision: VILLAGE_A, bankAccount: '6222 0212 3456 7890 123' });
+    const p = await registerPerson(app, townA, {
+      name: '郑磊',
+      idNumber,
+      residenceDivision: VILLAGE_A,
+      bankAccount: '6222 0212 3456 7890 123',
+    });
     expect(p.bankAccount).toBe('***************0123');
-    const full = await revealPerson(app, townA, p.id, { fields: ['idNumber', 'bankAccount', 'birthDate'], reason: '核对发放账户' });
+    const full = await revealPerson(app, townA, p.id, {
+      fields: ['idNumber', 'bankAccount', 'birthDate'],
+      reason: '核对发放账户',
+    });
     expect(full).toMatchObject({ idNumber, bankAccount: '6222021234567890123', birthDate: '2000-12-12' });
-    await expect(revealPerson(app, actor('leader', LINGYUAN), p.id, { fields: ['idNumber'], reason: '查看' })).rejects.toMatchObject({
+    await expect(
+      revealPerson(app, actor('leader', LINGYUAN), p.id, { fields: ['idNumber'], reason: '查看' }),
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
     const audit = await sql<{ details: { reason: string; fields: string[] } }>`
-      SELECT details FROM audit_log WHERE action = 'person.reveal' AND entity_id = ${String(p.id)}`.execute(app.db);
-    expect(audit.rows.map((r) => r.details)).toEqual([{ fields: ['idNumber', 'bankAccount', 'birthDate'], reason: '核对发放账户' }]);
+      SELECT details FROM audit_log WHERE action = 'person.reveal' AND entity_id = ${String(p.id)}`.execute(
+      app.db,
+    );
+    expect(audit.rows.map((r) => r.details)).toEqual([
+      { fields: ['idNumber', 'bankAccount', 'birthDate'], reason: '核对发放账户' },
+    ]);
   });
 });

@@ -14,6 +14,8 @@ import { withDatabase } from './global-setup.js';
 export interface TestApp extends AppContext {
   dataDir: string;
   dataKey: string;
+  /** Open the same database again (after `close()`, e.g. to let a `jiuye` process use the folder). */
+  reopen(): Promise<AppContext>;
   /** Remove the database (and data folder) made for this test file. */
   destroy(): Promise<void>;
 }
@@ -52,17 +54,30 @@ export async function createTestApp(): Promise<TestApp> {
     demo: false,
     logLevel: 'silent',
   };
-  const ctx = await openAppContext(config, 'test');
-  return {
+  let ctx = await openAppContext(config, 'test');
+  let open = true;
+  const app: TestApp = {
     ...ctx,
     dataDir,
     dataKey,
+    async close() {
+      if (open) await ctx.close();
+      open = false;
+    },
+    async reopen() {
+      if (open) await ctx.close();
+      ctx = await openAppContext(config, 'test');
+      open = true;
+      Object.assign(app, { db: ctx.db, database: ctx.database });
+      return ctx;
+    },
     async destroy() {
-      await ctx.close();
+      await app.close();
       await dropDatabase();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return app;
 }
 
 export const LINGYUAN = '211382';

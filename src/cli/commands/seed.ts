@@ -8,7 +8,9 @@ import { positiveInt, withContext } from '../run-command.js';
 export function registerSeedCommand(program: Command): void {
   program
     .command('seed')
-    .description('生成合成人口 Fill the registry with a synthetic Lingyuan population (deterministic per seed)')
+    .description(
+      '生成合成人口 Fill the registry with a synthetic Lingyuan population (deterministic per seed)',
+    )
     .option('--persons <n>', 'persons', positiveInt, 1000)
     .option('--enterprises <n>', 'enterprises', positiveInt, 100)
     .option('--seed <s>', 'random seed', positiveInt, 1)
@@ -17,17 +19,30 @@ export function registerSeedCommand(program: Command): void {
     .action((opts: { persons: number; enterprises: number; seed: number; today?: string; json?: boolean }) =>
       withContext('seed', async (ctx) => {
         const started = performance.now();
-        const bar = progressBar('seed', opts.persons + opts.enterprises, !opts.json && process.stderr.isTTY === true);
+        const bar = progressBar(
+          'seed',
+          opts.persons + opts.enterprises,
+          !opts.json && process.stderr.isTTY === true,
+        );
         const r = await seedRegistry(
           ctx.database,
           ctx.cipher,
           systemActor('cli', process.env.USER ?? 'cli'),
-          { persons: opts.persons, enterprises: opts.enterprises, seed: opts.seed, today: opts.today ?? todayInChina() },
+          {
+            persons: opts.persons,
+            enterprises: opts.enterprises,
+            seed: opts.seed,
+            today: opts.today ?? todayInChina(),
+          },
           (p) => bar.update(p.persons + p.enterprises),
         );
         bar.stop();
         const seconds = (performance.now() - started) / 1000;
-        const summary = { ...r, seconds: Math.round(seconds * 100) / 100, rssMb: Math.round(process.memoryUsage().rss / 2 ** 20) };
+        const summary = {
+          ...r,
+          seconds: Math.round(seconds * 100) / 100,
+          peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+        };
         process.stdout.write(
           opts.json
             ? JSON.stringify(summary) + '\n'

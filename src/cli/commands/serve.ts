@@ -15,7 +15,10 @@ export async function serve(): Promise<void> {
   }
   if (config.demo && !config.databaseUrl) {
     const created = await ensureDemoData(ctx);
-    if (created) process.stderr.write(`已生成演示数据 Demo data created: ${created.persons} persons, ${created.enterprises} enterprises, ${created.accounts} accounts\n`);
+    if (created)
+      process.stderr.write(
+        `已生成演示数据 Demo data created: ${created.persons} persons, ${created.enterprises} enterprises, ${created.accounts} accounts\n`,
+      );
   }
   const app = await buildServer(ctx, { logger: true });
   let closing = false;

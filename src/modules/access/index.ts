@@ -1,11 +1,24 @@
 /** The access module: accounts, roles, jurisdiction scope, sessions and the audit trail. */
 export { can, covers, requirePermission, systemActor, type Actor, type Channel } from './domain/actor.js';
-export { isStaff, permissions, RoleSchema, roleLevel, roleNames, type Permission, type Role } from './domain/roles.js';
+export {
+  isStaff,
+  permissions,
+  RoleSchema,
+  roleLevel,
+  roleNames,
+  type Permission,
+  type Role,
+} from './domain/roles.js';
 export { canonicalJson } from './domain/audit-hash.js';
 export type { AccessTables } from './infra/tables.js';
 export { recordAudit, type AuditEntry } from './use-cases/record-audit.js';
 export { verifyAuditTrail } from './use-cases/verify-audit-trail.js';
-export { listAuditRecords, AuditRecordViewSchema, type AuditQuery, type AuditRecordView } from './use-cases/list-audit-records.js';
+export {
+  listAuditRecords,
+  AuditRecordViewSchema,
+  type AuditQuery,
+  type AuditRecordView,
+} from './use-cases/list-audit-records.js';
 export {
   createAccount,
   CreateAccountSchema,

@@ -17,7 +17,8 @@ export function loadOrCreateDataKey(dataDir: string, fromEnv: string | undefined
     fs.writeFileSync(file, key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
   } catch (e) {
     // Another process created it first: use theirs.
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return parseKey(fs.readFileSync(file, 'utf8').trim(), file);
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+      return parseKey(fs.readFileSync(file, 'utf8').trim(), file);
     throw e;
   }
   return key;

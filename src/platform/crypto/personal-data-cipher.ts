@@ -34,7 +34,9 @@ export class PersonalDataCipher {
     const tag = data.subarray(1 + IV_LEN, 1 + IV_LEN + TAG_LEN);
     const decipher = crypto.createDecipheriv('aes-256-gcm', this.#encKey, iv);
     decipher.setAuthTag(tag);
-    return Buffer.concat([decipher.update(data.subarray(1 + IV_LEN + TAG_LEN)), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(data.subarray(1 + IV_LEN + TAG_LEN)), decipher.final()]).toString(
+      'utf8',
+    );
   }
 
   /** Keyed hash for equality look-ups; `kind` separates the spaces (an ID number never matches a phone). */

@@ -30,7 +30,11 @@ export interface Database {
 }
 
 /** COPY rows into a table: values as CSV, `null`/`undefined` → NULL, Buffer → bytea, objects → JSON. */
-export type CopyFn = (table: string, columns: readonly string[], rows: Iterable<readonly unknown[]>) => Promise<void>;
+export type CopyFn = (
+  table: string,
+  columns: readonly string[],
+  rows: Iterable<readonly unknown[]>,
+) => Promise<void>;
 
 export interface OpenOptions {
   dataDir: string;
@@ -49,8 +53,13 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 
 /** A Kysely handle on one already-checked-out client (inside a transaction begun on it). */
 function kyselyOnClient(client: pg.PoolClient): AnyTrx {
-  const pool = { connect: async () => ({ query: client.query.bind(client), release: () => undefined }), end: async () => undefined };
-  return new Kysely<unknown>({ dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }) }) as unknown as AnyTrx;
+  const pool = {
+    connect: async () => ({ query: client.query.bind(client), release: () => undefined }),
+    end: async () => undefined,
+  };
+  return new Kysely<unknown>({
+    dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }),
+  }) as unknown as AnyTrx;
 }
 
 async function inClientTransaction<T>(
@@ -82,10 +91,14 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     kind: 'postgres',
     db,
     bulkLoad: (fn) =>
-      inClientTransaction(pool, (client) => async (table, columns, rows) => {
-        const stream = client.query(copyFrom(copySql(table, columns, 'STDIN')));
-        await pipeline(Readable.from(csvChunks(rows)), stream);
-      }, fn),
+      inClientTransaction(
+        pool,
+        (client) => async (table, columns, rows) => {
+          const stream = client.query(copyFrom(copySql(table, columns, 'STDIN')));
+          await pipeline(Readable.from(csvChunks(rows)), stream);
+        },
+        fn,
+      ),
     async close() {
       await db.destroy();
     },

@@ -6,7 +6,10 @@ import { sql } from 'kysely';
 import type { AnyDb } from './database.js';
 
 /** The one ordered stream of SQL migrations, `migrations/NNNN_name.sql` at the repository root. */
-export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
+export const MIGRATIONS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../migrations',
+);
 
 export interface Migration {
   id: string;
@@ -71,7 +74,9 @@ export async function migrate(db: AnyDb, migrations = loadMigrations()): Promise
 }
 
 export async function migrationStatus(db: AnyDb, migrations = loadMigrations()): Promise<MigrationStatus> {
-  const exists = await sql<{ t: string | null }>`SELECT to_regclass('schema_migrations')::text AS t`.execute(db);
+  const exists = await sql<{ t: string | null }>`SELECT to_regclass('schema_migrations')::text AS t`.execute(
+    db,
+  );
   const applied = new Set<string>();
   if (exists.rows[0]?.t) {
     const rows = await sql<{ id: string }>`SELECT id FROM schema_migrations`.execute(db);

@@ -7,7 +7,11 @@ export const errorCodes = {
   // generic input
   VALIDATION_FAILED: { status: 400, zh: '输入内容不符合要求', en: 'Input is not valid' },
   MALFORMED_JSON: { status: 400, zh: '请求内容不是有效的 JSON', en: 'Request body is not valid JSON' },
-  INVALID_DATE: { status: 400, zh: '日期格式不正确，应为 YYYY-MM-DD 的有效日期', en: 'Not a valid date (YYYY-MM-DD)' },
+  INVALID_DATE: {
+    status: 400,
+    zh: '日期格式不正确，应为 YYYY-MM-DD 的有效日期',
+    en: 'Not a valid date (YYYY-MM-DD)',
+  },
   TEXT_TOO_LONG: { status: 400, zh: '文字超过允许的长度', en: 'Text is too long' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'Payload too large' },
   NOT_FOUND: { status: 404, zh: '找不到所请求的内容', en: 'Not found' },
@@ -16,7 +20,11 @@ export const errorCodes = {
   INVALID_USCC: { status: 400, zh: '统一社会信用代码不正确', en: 'Invalid unified social credit code' },
   INVALID_PHONE: { status: 400, zh: '联系电话格式不正确', en: 'Invalid phone number' },
   // divisions
-  UNKNOWN_DIVISION: { status: 400, zh: '行政区划代码不存在或在该日期无效', en: 'Unknown or inactive division code' },
+  UNKNOWN_DIVISION: {
+    status: 400,
+    zh: '行政区划代码不存在或在该日期无效',
+    en: 'Unknown or inactive division code',
+  },
   DIVISION_OUT_OF_SCOPE: {
     status: 403,
     zh: '该行政区划不在您的管辖范围内',
@@ -24,9 +32,17 @@ export const errorCodes = {
   },
   // registry
   PERSON_NOT_FOUND: { status: 404, zh: '找不到该人员', en: 'Person not found' },
-  PERSON_EXISTS: { status: 409, zh: '该公民身份号码已登记', en: 'A person with this ID number is already registered' },
+  PERSON_EXISTS: {
+    status: 409,
+    zh: '该公民身份号码已登记',
+    en: 'A person with this ID number is already registered',
+  },
   HOUSEHOLD_NOT_FOUND: { status: 404, zh: '找不到该家庭户', en: 'Household not found' },
-  HOUSEHOLD_MEMBER_EXISTS: { status: 409, zh: '该人员已是此家庭户成员', en: 'Already a member of this household' },
+  HOUSEHOLD_MEMBER_EXISTS: {
+    status: 409,
+    zh: '该人员已是此家庭户成员',
+    en: 'Already a member of this household',
+  },
   ENTERPRISE_NOT_FOUND: { status: 404, zh: '找不到该企业', en: 'Enterprise not found' },
   ENTERPRISE_EXISTS: {
     status: 409,
@@ -35,7 +51,11 @@ export const errorCodes = {
   },
   UNKNOWN_FACT: { status: 400, zh: '未知的事实项', en: 'Unknown fact' },
   INVALID_FACT_VALUE: { status: 400, zh: '事实项的值类型不正确', en: 'Wrong type for this fact' },
-  INVALID_PERIOD: { status: 400, zh: '有效期不正确：结束日期须晚于开始日期', en: 'validTo must be after validFrom' },
+  INVALID_PERIOD: {
+    status: 400,
+    zh: '有效期不正确：结束日期须晚于开始日期',
+    en: 'validTo must be after validFrom',
+  },
   SEARCH_CRITERIA_REQUIRED: {
     status: 400,
     zh: '请提供身份号码，或姓名及行政区划，或家庭户编号',
@@ -57,7 +77,11 @@ export const errorCodes = {
     en: 'CSRF token missing or wrong; reload the page and retry',
   },
   FORBIDDEN: { status: 403, zh: '您没有进行此操作的权限', en: 'Not allowed for your role' },
-  REASON_REQUIRED: { status: 400, zh: '查看完整信息须填写事由', en: 'A reason is required to reveal full data' },
+  REASON_REQUIRED: {
+    status: 400,
+    zh: '查看完整信息须填写事由',
+    en: 'A reason is required to reveal full data',
+  },
   USERNAME_TAKEN: { status: 409, zh: '用户名已被使用', en: 'Username already taken' },
   WEAK_PASSWORD: {
     status: 400,

@@ -10,7 +10,9 @@ export const ErrorBodySchema = z.object({
   }),
 });
 
-export const IdParamsSchema = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export const IdParamsSchema = z.strictObject({
+  id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+});
 
 /** Standard error responses to document on a route. */
 export const errorResponses = {

@@ -50,11 +50,7 @@ export const roleNames: Record<Role, { zh: string; en: string }> = {
 
 /** What a role may do. Checked in the use cases, so the HTTP API, the CLI and jobs all obey it. */
 export type Permission =
-  | 'registry.read'
-  | 'registry.write'
-  | 'registry.reveal'
-  | 'audit.read'
-  | 'accounts.manage';
+  'registry.read' | 'registry.write' | 'registry.reveal' | 'audit.read' | 'accounts.manage';
 
 const staffReaders: Role[] = [
   'villageClerk',

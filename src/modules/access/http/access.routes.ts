@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../../app/app-context.js';
-import {
-  clearSessionCookies,
-  requireActor,
-  setSessionCookies,
-} from '../../../platform/http/session.js';
+import { clearSessionCookies, requireActor, setSessionCookies } from '../../../platform/http/session.js';
 import { created, errorResponses, ok } from '../../../platform/http/schemas.js';
 import {
   AccountViewSchema,
@@ -44,12 +40,16 @@ export function accessRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
     );
 
-    app.post('/auth/logout', { schema: { tags: ['access'], summary: '退出登录 Log out' } }, async (req, reply) => {
-      const actor = requireActor(req);
-      await logout(ctx.db, req.sessionToken!, actor);
-      clearSessionCookies(reply);
-      return { ok: true };
-    });
+    app.post(
+      '/auth/logout',
+      { schema: { tags: ['access'], summary: '退出登录 Log out' } },
+      async (req, reply) => {
+        const actor = requireActor(req);
+        await logout(ctx.db, req.sessionToken!, actor);
+        clearSessionCookies(reply);
+        return { ok: true };
+      },
+    );
 
     app.get('/auth/me', { schema: { tags: ['access'], summary: '当前用户 Who am I' } }, async (req) => {
       const actor = requireActor(req);
@@ -63,13 +63,22 @@ export function accessRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       };
     });
 
-    app.get('/users', { schema: { tags: ['access'], summary: '用户列表 Users', response: ok(z.array(AccountViewSchema)) } }, async (req) =>
-      listAccounts(ctx.db, requireActor(req)),
+    app.get(
+      '/users',
+      { schema: { tags: ['access'], summary: '用户列表 Users', response: ok(z.array(AccountViewSchema)) } },
+      async (req) => listAccounts(ctx.db, requireActor(req)),
     );
 
     app.post(
       '/users',
-      { schema: { tags: ['access'], summary: '新建用户 Create a user', body: CreateAccountSchema, response: created(AccountViewSchema) } },
+      {
+        schema: {
+          tags: ['access'],
+          summary: '新建用户 Create a user',
+          body: CreateAccountSchema,
+          response: created(AccountViewSchema),
+        },
+      },
       async (req, reply) => {
         const account = await createAccount(ctx.db, requireActor(req), req.body);
         return reply.status(201).send(account);
@@ -97,8 +106,10 @@ export function accessRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         listAuditRecords(ctx.db, requireActor(req), { ...req.query, actorUsername: req.query.actor }),
     );
 
-    app.post('/audit/verify', { schema: { tags: ['audit'], summary: '校验审计链 Verify the audit chain' } }, async (req) =>
-      verifyAuditTrail(ctx.db, requireActor(req)),
+    app.post(
+      '/audit/verify',
+      { schema: { tags: ['audit'], summary: '校验审计链 Verify the audit chain' } },
+      async (req) => verifyAuditTrail(ctx.db, requireActor(req)),
     );
   };
 }

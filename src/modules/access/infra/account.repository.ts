@@ -13,7 +13,10 @@ export const accountRepository = {
   findById(db: AnyDb | AnyTrx, id: number) {
     return t(db).selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
   },
-  async insert(db: AnyDb | AnyTrx, row: Omit<AccountRow, 'id' | 'created_at' | 'updated_at' | 'disabled' | 'failed_logins' | 'locked_until'>) {
+  async insert(
+    db: AnyDb | AnyTrx,
+    row: Omit<AccountRow, 'id' | 'created_at' | 'updated_at' | 'disabled' | 'failed_logins' | 'locked_until'>,
+  ) {
     return t(db)
       .insertInto('accounts')
       .values(row)
@@ -52,12 +55,19 @@ export const accountRepository = {
       });
   },
   resetFailures(db: AnyDb | AnyTrx, id: number) {
-    return t(db).updateTable('accounts').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
+    return t(db)
+      .updateTable('accounts')
+      .set({ failed_logins: 0, locked_until: null })
+      .where('id', '=', id)
+      .execute();
   },
 };
 
 export const sessionRepository = {
-  insert(db: AnyDb | AnyTrx, row: { token_hash: Buffer; account_id: number; csrf_token: string; expires_at: Date }) {
+  insert(
+    db: AnyDb | AnyTrx,
+    row: { token_hash: Buffer; account_id: number; csrf_token: string; expires_at: Date },
+  ) {
     return t(db).insertInto('sessions').values(row).execute();
   },
   find(db: AnyDb | AnyTrx, tokenHash: Buffer) {
@@ -84,7 +94,11 @@ export const sessionRepository = {
       .executeTakeFirst();
   },
   touch(db: AnyDb | AnyTrx, tokenHash: Buffer) {
-    return t(db).updateTable('sessions').set({ last_seen_at: new Date() }).where('token_hash', '=', tokenHash).execute();
+    return t(db)
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date() })
+      .where('token_hash', '=', tokenHash)
+      .execute();
   },
   delete(db: AnyDb | AnyTrx, tokenHash: Buffer) {
     return t(db).deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();

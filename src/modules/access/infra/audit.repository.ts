@@ -20,7 +20,11 @@ export interface NewAuditRecord {
  * until that transaction ends, so sequence numbers are gapless and the chain has one order.
  * Call it last in a transaction, to hold the lock for the shortest time.
  */
-export async function appendAuditRecords(trx: AnyTrx, chain: string, records: NewAuditRecord[]): Promise<void> {
+export async function appendAuditRecords(
+  trx: AnyTrx,
+  chain: string,
+  records: NewAuditRecord[],
+): Promise<void> {
   if (records.length === 0) return;
   const db = trx as unknown as Kysely<AccessTables>;
   await db

@@ -9,9 +9,7 @@ import { accountRepository } from '../infra/account.repository.js';
 import { recordAudit } from './record-audit.js';
 
 export const CreateAccountSchema = z.strictObject({
-  username: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, '用户名须为 3–40 位小写字母、数字或 . _ -'),
+  username: z.string().regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, '用户名须为 3–40 位小写字母、数字或 . _ -'),
   displayName: z.string().min(1).max(50),
   password: z.string().max(200),
   role: RoleSchema,

@@ -28,7 +28,11 @@ export const AuditRecordViewSchema = z.object({
 export type AuditRecordView = z.infer<typeof AuditRecordViewSchema>;
 
 /** The audit trail, newest first, for the auditor's viewer. Within the actor's county chain. */
-export async function listAuditRecords(anyDb: AnyDb, actor: Actor, q: AuditQuery): Promise<AuditRecordView[]> {
+export async function listAuditRecords(
+  anyDb: AnyDb,
+  actor: Actor,
+  q: AuditQuery,
+): Promise<AuditRecordView[]> {
   requirePermission(actor, 'audit.read');
   const db = anyDb as unknown as Kysely<AccessTables>;
   let query = db.selectFrom('audit_log').selectAll().orderBy('at', 'desc').orderBy('seq', 'desc');

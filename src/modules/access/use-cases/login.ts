@@ -63,7 +63,12 @@ export async function login(
   if (account.disabled) throw new AppError('ACCOUNT_DISABLED');
   if (account.locked_until && account.locked_until > new Date()) {
     await db.transaction().execute((trx) =>
-      recordAudit(trx, actor, { action: 'login.failed', entityType: 'account', entityId: account.id, details: { reason: 'locked' } }),
+      recordAudit(trx, actor, {
+        action: 'login.failed',
+        entityType: 'account',
+        entityId: account.id,
+        details: { reason: 'locked' },
+      }),
     );
     throw new AppError('ACCOUNT_LOCKED');
   }
@@ -128,7 +133,9 @@ export async function resolveSession(
       division: s.division_code,
       person: s.person_id && s.person_county ? { county: s.person_county, id: s.person_id } : undefined,
       enterprise:
-        s.enterprise_id && s.enterprise_county ? { county: s.enterprise_county, id: s.enterprise_id } : undefined,
+        s.enterprise_id && s.enterprise_county
+          ? { county: s.enterprise_county, id: s.enterprise_id }
+          : undefined,
       channel: from.channel,
       ip: from.ip,
     },
@@ -138,6 +145,10 @@ export async function resolveSession(
 export async function logout(db: AnyDb, token: string, actor: Actor): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await sessionRepository.delete(trx, hashToken(token));
-    await recordAudit(trx, actor, { action: 'logout', entityType: 'account', entityId: actor.accountId ?? undefined });
+    await recordAudit(trx, actor, {
+      action: 'logout',
+      entityType: 'account',
+      entityId: actor.accountId ?? undefined,
+    });
   });
 }

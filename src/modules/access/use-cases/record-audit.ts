@@ -13,7 +13,11 @@ export interface AuditEntry {
 }
 
 /** Write audit records for the actor's acts inside the transaction that does them. */
-export async function recordAudit(trx: AnyTrx, actor: Actor, entries: AuditEntry | AuditEntry[]): Promise<void> {
+export async function recordAudit(
+  trx: AnyTrx,
+  actor: Actor,
+  entries: AuditEntry | AuditEntry[],
+): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   await appendAuditRecords(
     trx,

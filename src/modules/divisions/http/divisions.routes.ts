@@ -37,7 +37,10 @@ export function divisionRoutes(): FastifyPluginAsyncZod {
           tags: ['divisions'],
           summary: '行政区划（下级）Divisions under a parent',
           querystring: z.strictObject({
-            parent: z.string().regex(/^\d{6}(\d{3})?$/).default('211382'),
+            parent: z
+              .string()
+              .regex(/^\d{6}(\d{3})?$/)
+              .default('211382'),
             asOf: CalendarDateSchema.optional(),
           }),
           response: ok(z.array(DivisionViewSchema)),

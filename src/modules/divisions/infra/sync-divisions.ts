@@ -26,14 +26,19 @@ export async function syncDivisions(anyDb: AnyDb): Promise<number> {
         .insertInto('divisions')
         .values(rows.slice(i, i + 500))
         .onConflict((oc) =>
-          oc.columns(['code', 'valid_from']).doUpdateSet({
-            valid_to: (eb) => eb.ref('excluded.valid_to'),
-            name: (eb) => eb.ref('excluded.name'),
-            level: (eb) => eb.ref('excluded.level'),
-            kind: (eb) => eb.ref('excluded.kind'),
-            parent_code: (eb) => eb.ref('excluded.parent_code'),
-            source: (eb) => eb.ref('excluded.source'),
-          }).where(sql<boolean>`(divisions.valid_to, divisions.name, divisions.level, divisions.kind, divisions.parent_code, divisions.source) IS DISTINCT FROM (excluded.valid_to, excluded.name, excluded.level, excluded.kind, excluded.parent_code, excluded.source)`),
+          oc
+            .columns(['code', 'valid_from'])
+            .doUpdateSet({
+              valid_to: (eb) => eb.ref('excluded.valid_to'),
+              name: (eb) => eb.ref('excluded.name'),
+              level: (eb) => eb.ref('excluded.level'),
+              kind: (eb) => eb.ref('excluded.kind'),
+              parent_code: (eb) => eb.ref('excluded.parent_code'),
+              source: (eb) => eb.ref('excluded.source'),
+            })
+            .where(
+              sql<boolean>`(divisions.valid_to, divisions.name, divisions.level, divisions.kind, divisions.parent_code, divisions.source) IS DISTINCT FROM (excluded.valid_to, excluded.name, excluded.level, excluded.kind, excluded.parent_code, excluded.source)`,
+            ),
         )
         .executeTakeFirst();
       changed += Number(r.numInsertedOrUpdatedRows ?? 0);

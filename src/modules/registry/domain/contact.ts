@@ -14,7 +14,11 @@ export function normalizePhone(input: string, path: string): string {
 export function normalizeBankAccount(input: string, path: string): string {
   const s = normalizeCode(input).replace(/\s/g, '');
   if (!/^\d{10,30}$/.test(s)) {
-    throw new AppError('VALIDATION_FAILED', { path, zh: '银行账号应为 10–30 位数字', en: 'Bank account must be 10-30 digits' });
+    throw new AppError('VALIDATION_FAILED', {
+      path,
+      zh: '银行账号应为 10–30 位数字',
+      en: 'Bank account must be 10-30 digits',
+    });
   }
   return s;
 }

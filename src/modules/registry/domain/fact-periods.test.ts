@@ -9,7 +9,13 @@ const row = (id: number, value: unknown, from: string, to: string | null): FactP
   sourceKind: 'staff',
   sourceRef: null,
 });
-const next = (value: unknown, from: string, to: string | null) => ({ value, from, to, sourceKind: 'department', sourceRef: 'list' });
+const next = (value: unknown, from: string, to: string | null) => ({
+  value,
+  from,
+  to,
+  sourceKind: 'department',
+  sourceRef: 'list',
+});
 
 describe('planFactChange', () => {
   it('closes an open fact the day the new value starts', () => {
@@ -22,7 +28,10 @@ describe('planFactChange', () => {
   });
 
   it('splits a longer period around a bounded correction', () => {
-    const plan = planFactChange([row(1, 'a', '2018-01-01', '2020-01-01')], next('b', '2019-01-01', '2019-07-01'));
+    const plan = planFactChange(
+      [row(1, 'a', '2018-01-01', '2020-01-01')],
+      next('b', '2019-01-01', '2019-07-01'),
+    );
     expect(plan.insert.map((r) => [r.value, r.from, r.to])).toEqual([
       ['a', '2018-01-01', '2019-01-01'],
       ['a', '2019-07-01', '2020-01-01'],
@@ -36,7 +45,10 @@ describe('planFactChange', () => {
   });
 
   it('supersedes a row entirely covered', () => {
-    const plan = planFactChange([row(1, 'a', '2019-02-01', '2019-03-01'), row(2, 'c', '2019-03-01', null)], next('b', '2019-01-01', null));
+    const plan = planFactChange(
+      [row(1, 'a', '2019-02-01', '2019-03-01'), row(2, 'c', '2019-03-01', null)],
+      next('b', '2019-01-01', null),
+    );
     expect(plan.supersede).toEqual([1, 2]);
     expect(plan.insert).toEqual([next('b', '2019-01-01', null)]);
   });

@@ -17,13 +17,17 @@ export interface PeriodChange<V = unknown> {
   insert: Omit<FactPeriod<V>, 'id'>[];
 }
 
-const before = (a: CalendarDate | null, b: CalendarDate | null) => (a === null ? false : b === null ? true : a < b);
+const before = (a: CalendarDate | null, b: CalendarDate | null) =>
+  a === null ? false : b === null ? true : a < b;
 
 /**
  * Setting a fact to a value for [from, to) replaces what was known for that period and keeps the rest:
  * an overlapped row is superseded and its parts before `from` and after `to` are re-inserted unchanged.
  */
-export function planFactChange<V>(current: FactPeriod<V>[], next: Omit<FactPeriod<V>, 'id'>): PeriodChange<V> {
+export function planFactChange<V>(
+  current: FactPeriod<V>[],
+  next: Omit<FactPeriod<V>, 'id'>,
+): PeriodChange<V> {
   const supersede: number[] = [];
   const insert: Omit<FactPeriod<V>, 'id'>[] = [];
   for (const row of current) {

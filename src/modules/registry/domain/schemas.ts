@@ -53,9 +53,7 @@ export const SetFactSchema = z.strictObject({
   value: z.unknown(),
   validFrom: CalendarDateSchema,
   validTo: CalendarDateSchema.nullable().optional(),
-  source: z
-    .strictObject({ kind: FactSourceKindSchema, ref: z.string().max(200).optional() })
-    .optional(),
+  source: z.strictObject({ kind: FactSourceKindSchema, ref: z.string().max(200).optional() }).optional(),
 });
 export type SetFact = z.infer<typeof SetFactSchema>;
 
@@ -71,7 +69,17 @@ export const CreateHouseholdSchema = z.strictObject({
     .array(
       z.strictObject({
         personId: z.number().int().positive(),
-        relation: z.enum(['head', 'spouse', 'child', 'parent', 'grandchild', 'grandparent', 'sibling', 'childInLaw', 'other']),
+        relation: z.enum([
+          'head',
+          'spouse',
+          'child',
+          'parent',
+          'grandchild',
+          'grandparent',
+          'sibling',
+          'childInLaw',
+          'other',
+        ]),
       }),
     )
     .max(30)
@@ -82,7 +90,17 @@ export type CreateHousehold = z.infer<typeof CreateHouseholdSchema>;
 
 export const AddMemberSchema = z.strictObject({
   personId: z.number().int().positive(),
-  relation: z.enum(['head', 'spouse', 'child', 'parent', 'grandchild', 'grandparent', 'sibling', 'childInLaw', 'other']),
+  relation: z.enum([
+    'head',
+    'spouse',
+    'child',
+    'parent',
+    'grandchild',
+    'grandparent',
+    'sibling',
+    'childInLaw',
+    'other',
+  ]),
   since: CalendarDateSchema.optional(),
 });
 export type AddMember = z.infer<typeof AddMemberSchema>;

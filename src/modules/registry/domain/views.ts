@@ -71,7 +71,8 @@ export function mapPerson(p: PersonPlain, revealed: readonly RevealField[] = [])
     age: ageOn(p.birthDate, todayInChina()),
     phone: p.phone === null ? null : show('phone') ? p.phone : maskPhone(p.phone),
     bankName: p.bankName,
-    bankAccount: p.bankAccount === null ? null : show('bankAccount') ? p.bankAccount : maskBankAccount(p.bankAccount),
+    bankAccount:
+      p.bankAccount === null ? null : show('bankAccount') ? p.bankAccount : maskBankAccount(p.bankAccount),
     residenceDivision: ref(p.residenceDivision),
     township: ref(p.township),
     hukouDivision: p.hukouDivision ? ref(p.hukouDivision) : null,

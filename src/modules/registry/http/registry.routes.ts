@@ -46,7 +46,14 @@ export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/persons',
-      { schema: { tags, summary: '登记人员 Register a person', body: RegisterPersonSchema, response: created(PersonViewSchema) } },
+      {
+        schema: {
+          tags,
+          summary: '登记人员 Register a person',
+          body: RegisterPersonSchema,
+          response: created(PersonViewSchema),
+        },
+      },
       async (req, reply) => reply.status(201).send(await registerPerson(ctx, requireActor(req), req.body)),
     );
     app.post(
@@ -63,13 +70,26 @@ export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/persons/:id',
-      { schema: { tags, summary: '人员信息（脱敏）A person, masked', params: IdParamsSchema, response: ok(PersonViewSchema) } },
+      {
+        schema: {
+          tags,
+          summary: '人员信息（脱敏）A person, masked',
+          params: IdParamsSchema,
+          response: ok(PersonViewSchema),
+        },
+      },
       async (req) => getPerson(ctx, requireActor(req), req.params.id),
     );
     app.patch(
       '/persons/:id',
       {
-        schema: { tags, summary: '修改人员信息 Update a person', params: IdParamsSchema, body: UpdatePersonSchema, response: ok(PersonViewSchema) },
+        schema: {
+          tags,
+          summary: '修改人员信息 Update a person',
+          params: IdParamsSchema,
+          body: UpdatePersonSchema,
+          response: ok(PersonViewSchema),
+        },
       },
       async (req) => updatePerson(ctx, requireActor(req), req.params.id, req.body),
     );
@@ -101,34 +121,68 @@ export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           },
         },
         async (req) =>
-          listFacts(ctx, requireActor(req), { type, id: req.params.id }, {
-            asOf: req.query.asOf,
-            history: req.query.history === 'true',
-          }),
+          listFacts(
+            ctx,
+            requireActor(req),
+            { type, id: req.params.id },
+            {
+              asOf: req.query.asOf,
+              history: req.query.history === 'true',
+            },
+          ),
       );
       app.post(
         base,
         {
-          schema: { tags, summary: `Record a dated ${type} fact 记录事实`, params: IdParamsSchema, body: SetFactSchema, response: created(z.array(FactViewSchema)) },
+          schema: {
+            tags,
+            summary: `Record a dated ${type} fact 记录事实`,
+            params: IdParamsSchema,
+            body: SetFactSchema,
+            response: created(z.array(FactViewSchema)),
+          },
         },
-        async (req, reply) => reply.status(201).send(await setFact(ctx, requireActor(req), { type, id: req.params.id }, req.body)),
+        async (req, reply) =>
+          reply
+            .status(201)
+            .send(await setFact(ctx, requireActor(req), { type, id: req.params.id }, req.body)),
       );
     }
 
     app.post(
       '/households',
-      { schema: { tags, summary: '建立家庭户 Create a household', body: CreateHouseholdSchema, response: created(HouseholdViewSchema) } },
+      {
+        schema: {
+          tags,
+          summary: '建立家庭户 Create a household',
+          body: CreateHouseholdSchema,
+          response: created(HouseholdViewSchema),
+        },
+      },
       async (req, reply) => reply.status(201).send(await createHousehold(ctx, requireActor(req), req.body)),
     );
     app.get(
       '/households/:id',
-      { schema: { tags, summary: '家庭户 A household', params: IdParamsSchema, response: ok(HouseholdViewSchema) } },
+      {
+        schema: {
+          tags,
+          summary: '家庭户 A household',
+          params: IdParamsSchema,
+          response: ok(HouseholdViewSchema),
+        },
+      },
       async (req) => getHousehold(ctx, requireActor(req), req.params.id),
     );
     app.post(
       '/households/:id/members',
       {
-        schema: { tags, summary: '添加家庭成员 Add a member', params: IdParamsSchema, body: AddMemberSchema, response: ok(HouseholdViewSchema) },
+        schema: {
+          tags,
+          summary: '添加家庭成员 Add a member',
+          params: IdParamsSchema,
+          body: AddMemberSchema,
+          response: ok(HouseholdViewSchema),
+        },
       },
       async (req) => addHouseholdMember(ctx, requireActor(req), req.params.id, req.body),
     );
@@ -143,22 +197,45 @@ export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: ok(HouseholdViewSchema),
         },
       },
-      async (req) => removeHouseholdMember(ctx, requireActor(req), req.params.id, req.params.personId, req.query.on),
+      async (req) =>
+        removeHouseholdMember(ctx, requireActor(req), req.params.id, req.params.personId, req.query.on),
     );
 
     app.post(
       '/enterprises',
-      { schema: { tags, summary: '登记企业 Register an enterprise', body: RegisterEnterpriseSchema, response: created(EnterpriseViewSchema) } },
-      async (req, reply) => reply.status(201).send(await registerEnterprise(ctx, requireActor(req), req.body)),
+      {
+        schema: {
+          tags,
+          summary: '登记企业 Register an enterprise',
+          body: RegisterEnterpriseSchema,
+          response: created(EnterpriseViewSchema),
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await registerEnterprise(ctx, requireActor(req), req.body)),
     );
     app.post(
       '/enterprises/search',
-      { schema: { tags, summary: '查询企业 Search enterprises', body: EnterpriseSearchSchema, response: ok(z.array(EnterpriseViewSchema)) } },
+      {
+        schema: {
+          tags,
+          summary: '查询企业 Search enterprises',
+          body: EnterpriseSearchSchema,
+          response: ok(z.array(EnterpriseViewSchema)),
+        },
+      },
       async (req) => searchEnterprises(ctx, requireActor(req), req.body),
     );
     app.get(
       '/enterprises/:id',
-      { schema: { tags, summary: '企业信息 An enterprise', params: IdParamsSchema, response: ok(EnterpriseViewSchema) } },
+      {
+        schema: {
+          tags,
+          summary: '企业信息 An enterprise',
+          params: IdParamsSchema,
+          response: ok(EnterpriseViewSchema),
+        },
+      },
       async (req) => getEnterprise(ctx, requireActor(req), req.params.id),
     );
   };

@@ -17,7 +17,11 @@ export const enterpriseRepository = {
       .executeTakeFirst();
   },
   findById(db: Db, id: number, scope: string, forUpdate = false) {
-    let q = t(db).selectFrom('enterprises').selectAll().where('id', '=', id).where('division', 'like', likePrefix(scope));
+    let q = t(db)
+      .selectFrom('enterprises')
+      .selectAll()
+      .where('id', '=', id)
+      .where('division', 'like', likePrefix(scope));
     if (forUpdate) q = q.forUpdate();
     return q.executeTakeFirst();
   },

@@ -53,7 +53,9 @@ export const factRepository = {
       .where('subject_id', 'in', ids)
       .where('superseded_at', 'is', null);
     if (asOf) {
-      q = q.where('valid_from', '<=', asOf).where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', asOf)]));
+      q = q
+        .where('valid_from', '<=', asOf)
+        .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', asOf)]));
     }
     return q.orderBy('subject_id').orderBy('name').orderBy('valid_from').execute();
   },

@@ -8,7 +8,10 @@ const t = (db: Db) => db as unknown as Kysely<RegistryTables>;
 export type HouseholdRow = Selectable<HouseholdsTable>;
 
 export const householdRepository = {
-  insert(db: Db, row: { county: string; household_number: string | null; residence_division: string; township: string }) {
+  insert(
+    db: Db,
+    row: { county: string; household_number: string | null; residence_division: string; township: string },
+  ) {
     return t(db).insertInto('households').values(row).returningAll().executeTakeFirstOrThrow();
   },
 
@@ -22,7 +25,10 @@ export const householdRepository = {
     return q.executeTakeFirst();
   },
 
-  addMember(db: Db, row: { county: string; household_id: number; person_id: number; relation: string; valid_from: string }) {
+  addMember(
+    db: Db,
+    row: { county: string; household_id: number; person_id: number; relation: string; valid_from: string },
+  ) {
     return t(db)
       .insertInto('household_members')
       .values({ ...row, valid_to: null })
@@ -51,7 +57,9 @@ export const householdRepository = {
       .where('county', '=', county)
       .where('household_id', '=', householdId);
     q = asOf
-      ? q.where('valid_from', '<=', asOf).where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', asOf)]))
+      ? q
+          .where('valid_from', '<=', asOf)
+          .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', asOf)]))
       : q.where('valid_to', 'is', null);
     return q.orderBy('person_id').execute();
   },
@@ -71,7 +79,9 @@ export const householdRepository = {
   currentMembers(db: Db, householdId: number, scope: string) {
     return t(db)
       .selectFrom('household_members as m')
-      .innerJoin('persons as p', (j) => j.onRef('p.county', '=', 'm.county').onRef('p.id', '=', 'm.person_id'))
+      .innerJoin('persons as p', (j) =>
+        j.onRef('p.county', '=', 'm.county').onRef('p.id', '=', 'm.person_id'),
+      )
       .selectAll('p')
       .where('m.household_id', '=', householdId)
       .where('m.valid_to', 'is', null)

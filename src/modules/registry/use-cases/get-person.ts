@@ -18,7 +18,10 @@ export async function loadVisiblePerson(
 ): Promise<PersonRow> {
   let row: PersonRow | undefined;
   if (actor.role === 'citizen') {
-    row = actor.person?.id === id ? await personRepository.findById(db, id, actor.person.county, forUpdate) : undefined;
+    row =
+      actor.person?.id === id
+        ? await personRepository.findById(db, id, actor.person.county, forUpdate)
+        : undefined;
   } else if (can(actor, 'registry.read')) {
     row = await personRepository.findById(db, id, actor.division, forUpdate);
   } else {
@@ -37,7 +40,12 @@ export async function getPerson(ctx: RegistryContext, actor: Actor, id: number):
  * A person with some fields unmasked. Staff need the reveal permission and give a reason; a citizen
  * may reveal their own record. Every reveal is written to the audit trail with its reason.
  */
-export async function revealPerson(ctx: RegistryContext, actor: Actor, id: number, input: Reveal): Promise<PersonView> {
+export async function revealPerson(
+  ctx: RegistryContext,
+  actor: Actor,
+  id: number,
+  input: Reveal,
+): Promise<PersonView> {
   if (actor.role !== 'citizen') requirePermission(actor, 'registry.reveal');
   const row = await loadVisiblePerson(ctx.db, actor, id);
   const fields = [...new Set(input.fields)] as RevealField[];

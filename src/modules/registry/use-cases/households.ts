@@ -30,7 +30,13 @@ async function view(trx: AnyTrx | RegistryContext['db'], h: HouseholdRow): Promi
   };
 }
 
-async function join(trx: AnyTrx, actor: Actor, h: HouseholdRow, m: { personId: number; relation: string }, since: string) {
+async function join(
+  trx: AnyTrx,
+  actor: Actor,
+  h: HouseholdRow,
+  m: { personId: number; relation: string },
+  since: string,
+) {
   const p = await loadVisiblePerson(trx, actor, m.personId, true);
   if (p.county !== h.county) throw new AppError('PERSON_NOT_FOUND', { path: 'personId' });
   const row = await householdRepository.addMember(trx, {
@@ -50,7 +56,11 @@ async function join(trx: AnyTrx, actor: Actor, h: HouseholdRow, m: { personId: n
 }
 
 /** Create a household and, optionally, its members (each may belong to one household at a time). */
-export async function createHousehold(ctx: RegistryContext, actor: Actor, input: CreateHousehold): Promise<HouseholdView> {
+export async function createHousehold(
+  ctx: RegistryContext,
+  actor: Actor,
+  input: CreateHousehold,
+): Promise<HouseholdView> {
   requirePermission(actor, 'registry.write');
   requireLocalDivision(actor, input.residenceDivision, 'residenceDivision');
   const since = input.since ?? todayInChina();
@@ -104,7 +114,13 @@ export async function removeHouseholdMember(
   return ctx.db.transaction().execute(async (trx) => {
     await loadVisibleSubject(trx, actor, 'household', householdId, true);
     const h = (await householdRepository.findById(trx, householdId, actor.division))!;
-    const ended = await householdRepository.endMembership(trx, h.county, h.id, personId, on ?? todayInChina());
+    const ended = await householdRepository.endMembership(
+      trx,
+      h.county,
+      h.id,
+      personId,
+      on ?? todayInChina(),
+    );
     if (!ended) throw new AppError('PERSON_NOT_FOUND', { path: 'personId' });
     await recordAudit(trx, actor, {
       action: 'household.removeMember',

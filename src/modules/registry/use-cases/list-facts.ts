@@ -19,14 +19,24 @@ export async function listFacts(
 ): Promise<FactView[]> {
   const s = await loadVisibleSubject(ctx.db, actor, subject.type, subject.id);
   const asOf = opts.history ? null : (opts.asOf ?? todayInChina());
-  const own = (await factRepository.forSubjects(ctx.db, s.type, s.county, [s.id], asOf)).map((r) => mapFact(r));
+  const own = (await factRepository.forSubjects(ctx.db, s.type, s.county, [s.id], asOf)).map((r) =>
+    mapFact(r),
+  );
   if (s.type !== 'person' || asOf === null) return own;
   const membership = await householdRepository.membershipOf(ctx.db, s.county, s.id, asOf);
   if (!membership) return own;
-  const inherited = await factRepository.forSubjects(ctx.db, 'household', s.county, [membership.household_id], asOf);
+  const inherited = await factRepository.forSubjects(
+    ctx.db,
+    'household',
+    s.county,
+    [membership.household_id],
+    asOf,
+  );
   const ownNames = new Set(own.map((f) => f.name));
   return [
     ...own,
-    ...inherited.filter((r) => !ownNames.has(r.name)).map((r) => mapFact(r, { household: membership.household_id })),
+    ...inherited
+      .filter((r) => !ownNames.has(r.name))
+      .map((r) => mapFact(r, { household: membership.household_id })),
   ];
 }

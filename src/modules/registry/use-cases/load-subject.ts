@@ -31,7 +31,10 @@ export async function loadVisibleSubject(
 export async function loadVisibleEnterprise(db: AnyDb | AnyTrx, actor: Actor, id: number, forUpdate = false) {
   let row;
   if (actor.role === 'enterprise') {
-    row = actor.enterprise?.id === id ? await enterpriseRepository.findById(db, id, actor.enterprise.county, forUpdate) : undefined;
+    row =
+      actor.enterprise?.id === id
+        ? await enterpriseRepository.findById(db, id, actor.enterprise.county, forUpdate)
+        : undefined;
   } else if (can(actor, 'registry.read')) {
     row = await enterpriseRepository.findById(db, id, actor.division, forUpdate);
   } else {

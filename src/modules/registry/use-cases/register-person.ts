@@ -13,7 +13,11 @@ import type { RegistryContext } from '../registry-context.js';
  * Register a person in the real-name registry (at a desk, or by import). The ID number is checked
  * (GB 11643), birth date and sex are derived from it, and it is stored only encrypted.
  */
-export async function registerPerson(ctx: RegistryContext, actor: Actor, input: RegisterPerson): Promise<PersonView> {
+export async function registerPerson(
+  ctx: RegistryContext,
+  actor: Actor,
+  input: RegisterPerson,
+): Promise<PersonView> {
   requirePermission(actor, 'registry.write');
   const id = requireIdNumber(input.idNumber, 'idNumber');
   requireLocalDivision(actor, input.residenceDivision, 'residenceDivision');

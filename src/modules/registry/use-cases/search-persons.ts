@@ -11,7 +11,11 @@ import type { RegistryContext } from '../registry-context.js';
  * Find people within the actor's jurisdiction: by ID number (exact, through its keyed hash), by name
  * prefix within a division, or by household. Results are masked.
  */
-export async function searchPersons(ctx: RegistryContext, actor: Actor, q: PersonSearch): Promise<PersonView[]> {
+export async function searchPersons(
+  ctx: RegistryContext,
+  actor: Actor,
+  q: PersonSearch,
+): Promise<PersonView[]> {
   requirePermission(actor, 'registry.read');
   const limit = q.limit ?? 50;
   const scope = q.division ?? actor.division;
@@ -20,7 +24,11 @@ export async function searchPersons(ctx: RegistryContext, actor: Actor, q: Perso
   if (q.idNumber) {
     let normalized = normalizeIdNumber(q.idNumber);
     if (/^\d{15}$/.test(normalized)) normalized = convert15To18(normalized);
-    const row = await personRepository.findByIdNumberHash(ctx.db, ctx.cipher.hash('idNumber', normalized), scope);
+    const row = await personRepository.findByIdNumberHash(
+      ctx.db,
+      ctx.cipher.hash('idNumber', normalized),
+      scope,
+    );
     rows = row ? [row] : [];
   } else if (q.householdId) {
     rows = await householdRepository.currentMembers(ctx.db, q.householdId, scope);

@@ -20,7 +20,8 @@ function allowedSource(actor: Actor, requested: SourceKind | undefined): SourceK
   if (!can(actor, 'registry.write')) throw new AppError('FORBIDDEN');
   const kind = requested ?? 'staff';
   if (kind === 'system') throw new AppError('FORBIDDEN', { path: 'source.kind' });
-  if (kind === 'department' && actor.role !== 'cityOfficer') throw new AppError('FORBIDDEN', { path: 'source.kind' });
+  if (kind === 'department' && actor.role !== 'cityOfficer')
+    throw new AppError('FORBIDDEN', { path: 'source.kind' });
   return kind;
 }
 
@@ -47,10 +48,15 @@ export async function setFact(
     });
   }
   const validTo = input.validTo ?? null;
-  if (validTo !== null && validTo <= input.validFrom) throw new AppError('INVALID_PERIOD', { path: 'validTo' });
+  if (validTo !== null && validTo <= input.validFrom)
+    throw new AppError('INVALID_PERIOD', { path: 'validTo' });
   const sourceKind = allowedSource(actor, input.source?.kind);
   if (sourceKind === 'department' && !input.source?.ref) {
-    throw new AppError('VALIDATION_FAILED', { path: 'source.ref', zh: '部门数据须注明来源名单', en: 'A department source needs a reference' });
+    throw new AppError('VALIDATION_FAILED', {
+      path: 'source.ref',
+      zh: '部门数据须注明来源名单',
+      en: 'A department source needs a reference',
+    });
   }
 
   return ctx.db.transaction().execute(async (trx) => {
@@ -65,7 +71,13 @@ export async function setFact(
         sourceKind: r.source_kind,
         sourceRef: r.source_ref,
       })),
-      { value: parsed.data, from: input.validFrom, to: validTo, sourceKind, sourceRef: input.source?.ref ?? null },
+      {
+        value: parsed.data,
+        from: input.validFrom,
+        to: validTo,
+        sourceKind,
+        sourceRef: input.source?.ref ?? null,
+      },
     );
     await factRepository.supersede(trx, s.county, plan.supersede);
     await insertFactRows(
@@ -88,7 +100,13 @@ export async function setFact(
       action: 'fact.set',
       entityType: s.type,
       entityId: s.id,
-      details: { fact: input.name, validFrom: input.validFrom, validTo, source: sourceKind, superseded: plan.supersede },
+      details: {
+        fact: input.name,
+        validFrom: input.validFrom,
+        validTo,
+        source: sourceKind,
+        superseded: plan.supersede,
+      },
     });
     return (await factRepository.current(trx, s, input.name)).map((r) => mapFact(r));
   });
