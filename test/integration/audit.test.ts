@@ -112,7 +112,7 @@ describe('jiuye audit verify', () => {
       const reopened = await other.reopen();
       await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change`.execute(reopened.db);
       await sql`UPDATE audit_log SET action = 'person.view' WHERE seq = 1`.execute(reopened.db);
-      if (reopened.database.kind === 'pglite') await reopened.close();
+      if (reopened.database.kind === 'pglite') await other.close();
       const failed = await run(process.execPath, ['bin/jiuye.mjs', 'audit', 'verify'], { env }).then(
         () => undefined,
         (e: { code: number; stdout: string }) => e,

@@ -35,6 +35,9 @@ function readLock(file: string): LockInfo | undefined {
   }
 }
 
+/** Lock files this process holds: its own pid in a lock file it does not hold means a reused pid. */
+const held = new Set<string>();
+
 export function lockDataDir(dataDir: string, command: string): DataDirLock {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, 'jiuye.lock');
@@ -44,10 +47,12 @@ export function lockDataDir(dataDir: string, command: string): DataDirLock {
       const fd = fs.openSync(file, 'wx', 0o600);
       fs.writeSync(fd, JSON.stringify(info));
       fs.closeSync(fd);
+      held.add(file);
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
+        held.delete(file);
         if (readLock(file)?.pid === process.pid) fs.rmSync(file, { force: true });
       };
       process.once('exit', release);
@@ -55,7 +60,8 @@ export function lockDataDir(dataDir: string, command: string): DataDirLock {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const owner = readLock(file);
-      if (owner && owner.pid !== process.pid && isAlive(owner.pid)) {
+      const live = owner && (owner.pid === process.pid ? held.has(file) : isAlive(owner.pid));
+      if (owner && live) {
         throw new AppError('DATA_DIR_LOCKED', {
           zh: `数据目录 ${dataDir} 正被进程 ${owner.pid}（jiuye ${owner.command}）使用。请先停止该进程，或设置 DATABASE_URL 改用 PostgreSQL 服务器。`,
           en: `The data folder ${dataDir} is in use by process ${owner.pid} (jiuye ${owner.command}). Stop it first, or set DATABASE_URL to use a PostgreSQL server.`,

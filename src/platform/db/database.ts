@@ -29,11 +29,14 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** COPY rows into a table: values as CSV, `null`/`undefined` → NULL, Buffer → bytea, objects → JSON. */
+/**
+ * COPY rows into a table: values as CSV, `null`/`undefined` → NULL, Buffer → bytea, objects → JSON.
+ * A string is taken as CSV text already rendered with `csvLine` (e.g. in a worker thread).
+ */
 export type CopyFn = (
   table: string,
   columns: readonly string[],
-  rows: Iterable<readonly unknown[]>,
+  rows: Iterable<readonly unknown[]> | string,
 ) => Promise<void>;
 
 export interface OpenOptions {
@@ -95,7 +98,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
         pool,
         (client) => async (table, columns, rows) => {
           const stream = client.query(copyFrom(copySql(table, columns, 'STDIN')));
-          await pipeline(Readable.from(csvChunks(rows)), stream);
+          await pipeline(Readable.from(typeof rows === 'string' ? [rows] : csvChunks(rows)), stream);
         },
         fn,
       ),
@@ -121,6 +124,10 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
   // COPYs sent straight to PGlite (which reads them from a blob), and nothing else can interleave.
   const copy: CopyFn = async (table, columns, rows) => {
     const sqlText = copySql(table, columns, "'/dev/blob'");
+    if (typeof rows === 'string') {
+      if (rows) await pglite.query(sqlText, [], { blob: new Blob([rows]) });
+      return;
+    }
     let parts: string[] = [];
     let size = 0;
     for (const chunk of csvChunks(rows)) {
@@ -166,13 +173,18 @@ function csvValue(v: unknown): string {
   return '"' + s.replaceAll('"', '""') + '"';
 }
 
+/** One row as a CSV line for COPY (with its newline). */
+export function csvLine(row: readonly unknown[]): string {
+  let line = '';
+  for (let i = 0; i < row.length; i++) line += (i ? ',' : '') + csvValue(row[i]);
+  return line + '\n';
+}
+
 /** CSV text in chunks of about 1 MB, so a large load never builds one huge string. */
 function* csvChunks(rows: Iterable<readonly unknown[]>): Generator<string> {
   let buf = '';
   for (const row of rows) {
-    let line = '';
-    for (let i = 0; i < row.length; i++) line += (i ? ',' : '') + csvValue(row[i]);
-    buf += line + '\n';
+    buf += csvLine(row);
     if (buf.length > 1 << 20) {
       yield buf;
       buf = '';

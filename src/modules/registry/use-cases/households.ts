@@ -8,7 +8,7 @@ import { householdRepository, type HouseholdRow } from '../infra/household.repos
 import type { RegistryContext } from '../registry-context.js';
 import type { AnyTrx } from '../../../platform/db/database.js';
 import { loadVisiblePerson } from './get-person.js';
-import { loadVisibleSubject } from './load-subject.js';
+import { loadVisibleHousehold } from './load-subject.js';
 
 export const HouseholdViewSchema = z.object({
   id: z.number(),
@@ -90,8 +90,7 @@ export async function addHouseholdMember(
 ): Promise<HouseholdView> {
   requirePermission(actor, 'registry.write');
   return ctx.db.transaction().execute(async (trx) => {
-    await loadVisibleSubject(trx, actor, 'household', householdId, true);
-    const h = (await householdRepository.findById(trx, householdId, actor.division))!;
+    const h = await loadVisibleHousehold(trx, actor, householdId, true);
     await join(trx, actor, h, input, input.since ?? todayInChina());
     await recordAudit(trx, actor, {
       action: 'household.addMember',
@@ -112,8 +111,7 @@ export async function removeHouseholdMember(
 ): Promise<HouseholdView> {
   requirePermission(actor, 'registry.write');
   return ctx.db.transaction().execute(async (trx) => {
-    await loadVisibleSubject(trx, actor, 'household', householdId, true);
-    const h = (await householdRepository.findById(trx, householdId, actor.division))!;
+    const h = await loadVisibleHousehold(trx, actor, householdId, true);
     const ended = await householdRepository.endMembership(
       trx,
       h.county,
@@ -133,7 +131,5 @@ export async function removeHouseholdMember(
 }
 
 export async function getHousehold(ctx: RegistryContext, actor: Actor, id: number): Promise<HouseholdView> {
-  await loadVisibleSubject(ctx.db, actor, 'household', id);
-  const h = (await householdRepository.findById(ctx.db, id, actor.role === 'system' ? '' : actor.division))!;
-  return view(ctx.db, h);
+  return view(ctx.db, await loadVisibleHousehold(ctx.db, actor, id));
 }

@@ -22,10 +22,16 @@ export async function loadVisibleSubject(
     const e = await loadVisibleEnterprise(db, actor, id, forUpdate);
     return { type, county: e.county, id: e.id, division: e.division };
   }
+  const h = await loadVisibleHousehold(db, actor, id, forUpdate);
+  return { type, county: h.county, id: h.id, division: h.residence_division };
+}
+
+/** Households are staff business: a citizen sees their own through their person record. */
+export async function loadVisibleHousehold(db: AnyDb | AnyTrx, actor: Actor, id: number, forUpdate = false) {
   if (!can(actor, 'registry.read')) throw new AppError('FORBIDDEN');
   const h = await householdRepository.findById(db, id, actor.division, forUpdate);
   if (!h) throw new AppError('HOUSEHOLD_NOT_FOUND');
-  return { type, county: h.county, id: h.id, division: h.residence_division };
+  return h;
 }
 
 export async function loadVisibleEnterprise(db: AnyDb | AnyTrx, actor: Actor, id: number, forUpdate = false) {
