@@ -61,6 +61,22 @@ export const errorCodes = {
     zh: '请提供身份号码，或姓名及行政区划，或家庭户编号',
     en: 'Give an ID number, or a name and a division, or a household id',
   },
+  // rules
+  UNKNOWN_PROGRAMME: { status: 400, zh: '未知的政策项目', en: 'Unknown programme' },
+  UNKNOWN_PARAMETER: { status: 400, zh: '未知的政策参数', en: 'Unknown parameter' },
+  INVALID_PARAMETER: { status: 400, zh: '政策参数的值类型不正确', en: 'Wrong type for this parameter' },
+  PARAMETER_OUT_OF_LIMITS: {
+    status: 400,
+    zh: '政策参数超出文件规定的限度',
+    en: 'Parameter outside the limits the policy text sets',
+  },
+  INVALID_CASE: {
+    status: 400,
+    zh: '案例须包含日期，以及个人（person）或企业（enterprise）之一',
+    en: 'A case needs a date and exactly one of person or enterprise',
+  },
+  PACK_INVALID: { status: 400, zh: '政策包校验未通过', en: 'Policy pack is not valid' },
+  PACK_NOT_FOUND: { status: 404, zh: '找不到该政策包版本', en: 'Policy pack version not found' },
   // access
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Login required' },
   INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },

@@ -99,6 +99,14 @@ export const enterpriseFactSchemas = {
   }),
   onJobTraining: z.strictObject({ totalSpent: money, educationFund: money }),
   educationExpense: z.strictObject({ totalWages: money, spent: money, carriedForward: money }),
+  /** For a start-up incubator (创业孵化载体): recognition and results, for the incubator award. */
+  incubator: z.strictObject({
+    recognised: z.boolean(),
+    entities: z.number().int().nonnegative(),
+    jobsCreated: z.number().int().nonnegative(),
+    unemployedFoundersSupported: z.number().int().nonnegative(),
+    freeSpaceYears: z.number().nonnegative(),
+  }),
 } as const;
 
 export type SubjectType = 'person' | 'household' | 'enterprise';

@@ -1,0 +1,87 @@
+import { ageOn } from '../../../shared/dates/calendar-date.js';
+import { roundFen } from './money.js';
+
+/**
+ * The domain functions the pack's expressions may call, with their CEL signatures. Dates are
+ * 'YYYY-MM-DD' strings; integers are BigInt (CEL int), money is double.
+ */
+const dayNumber = (d: string) =>
+  Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
+
+/** Whole months from `a` to `b` (negative when b is earlier): 2017-07-01 → 2019-06-30 is 23. */
+export function monthsBetween(a: string, b: string): number {
+  if (b < a) return -monthsBetween(b, a);
+  let m =
+    (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + (Number(b.slice(5, 7)) - Number(a.slice(5, 7)));
+  if (b.slice(8, 10) < a.slice(8, 10)) m -= 1;
+  return m;
+}
+
+export function addMonths(d: string, n: number): string {
+  const y = Number(d.slice(0, 4));
+  const m = Number(d.slice(5, 7)) - 1 + n;
+  const year = y + Math.floor(m / 12);
+  const month = ((m % 12) + 12) % 12;
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const day = Math.min(Number(d.slice(8, 10)), last);
+  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export interface CelFunction {
+  signature: string;
+  handler: (...args: never[]) => unknown;
+  description: string;
+}
+
+export const celFunctions: CelFunction[] = [
+  {
+    signature: 'ageOn(string, string): int',
+    handler: ((birth: string, on: string) => BigInt(ageOn(birth, on))) as never,
+    description: '周岁：ageOn(出生日期, 日期)',
+  },
+  {
+    signature: 'monthsBetween(string, string): int',
+    handler: ((a: string, b: string) => BigInt(monthsBetween(a, b))) as never,
+    description: '两个日期之间的整月数',
+  },
+  {
+    signature: 'daysBetween(string, string): int',
+    handler: ((a: string, b: string) => BigInt(dayNumber(b) - dayNumber(a))) as never,
+    description: '两个日期之间的天数（b − a）',
+  },
+  {
+    signature: 'addMonths(string, int): string',
+    handler: ((d: string, n: bigint) => addMonths(d, Number(n))) as never,
+    description: '日期加若干月',
+  },
+  {
+    signature: 'yearOf(string): int',
+    handler: ((d: string) => BigInt(d.slice(0, 4))) as never,
+    description: '日期所在年份',
+  },
+  {
+    signature: 'roundFen(double): double',
+    handler: ((x: number) => roundFen(x)) as never,
+    description: '四舍五入到分',
+  },
+  {
+    signature: 'min(double, double): double',
+    handler: ((a: number, b: number) => Math.min(a, b)) as never,
+    description: '较小值',
+  },
+  {
+    signature: 'max(double, double): double',
+    handler: ((a: number, b: number) => Math.max(a, b)) as never,
+    description: '较大值',
+  },
+  {
+    signature: 'min(int, int): int',
+    handler: ((a: bigint, b: bigint) => (a < b ? a : b)) as never,
+    description: '较小值',
+  },
+  {
+    signature: 'max(int, int): int',
+    handler: ((a: bigint, b: bigint) => (a > b ? a : b)) as never,
+    description: '较大值',
+  },
+];

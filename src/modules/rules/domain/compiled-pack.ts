@@ -1,0 +1,162 @@
+import { Environment } from '@marcbachmann/cel-js';
+import { caseTypes } from './case-vocabulary.js';
+import { celFunctions } from './cel-functions.js';
+import { compileExpression, ExpressionError, type Expression } from './expression.js';
+import type { Parameter, ProgrammeSource, Reference } from './pack-schema.js';
+import { celTypeOfParameter, splitId } from './parameters.js';
+
+export type Audience = 'person' | 'enterprise';
+
+export interface CompiledCondition {
+  id: string;
+  text: string;
+  expr: Expression;
+}
+
+export interface CompiledComponent {
+  id: string;
+  name: string;
+  payer: 'fund' | 'unit';
+  when: Expression | undefined;
+  amount: Expression;
+}
+
+export interface CompiledVersion {
+  audience: Audience;
+  from: string;
+  to: string | null;
+  reference: Reference;
+  requires: string[];
+  lets: [string, Expression][];
+  conditions: CompiledCondition[];
+  components: CompiledComponent[];
+  cap: Expression | undefined;
+}
+
+export interface CompiledProgramme {
+  source: ProgrammeSource;
+  versionDate: Expression | undefined;
+  versions: CompiledVersion[];
+}
+
+export interface CompiledPack {
+  id: string;
+  version: string;
+  parameters: Parameter[];
+  parameterById: Map<string, Parameter>;
+  programmes: CompiledProgramme[];
+  programmeById: Map<string, CompiledProgramme>;
+}
+
+const LIMITS = { maxAstNodes: 4000, maxDepth: 64 };
+
+/** The CEL environment for one audience: the case types, `date`, `params` and the domain functions. */
+export function baseEnvironment(audience: Audience, parameters: readonly Parameter[]): Environment {
+  const env = new Environment({ limits: LIMITS });
+  // A type can be registered only after the types its fields use.
+  const types = new Map(caseTypes().map((t) => [t.name, t]));
+  const done = new Set<string>();
+  const register = (name: string) => {
+    const t = types.get(name);
+    if (!t || done.has(name)) return;
+    done.add(name);
+    for (const f of Object.values(t.fields)) register(f.replace(/^list<(.*)>$/, '$1'));
+    env.registerType(t.name, { fields: t.fields });
+  };
+  for (const name of types.keys()) register(name);
+  const namespaces = new Map<string, Record<string, string>>();
+  for (const p of parameters) {
+    const [ns, name] = splitId(p.id);
+    if (!namespaces.has(ns)) namespaces.set(ns, {});
+    namespaces.get(ns)![name] = celTypeOfParameter(p);
+  }
+  const paramFields: Record<string, string> = {};
+  for (const [ns, fields] of namespaces) {
+    const typeName = 'Param' + ns[0]!.toUpperCase() + ns.slice(1);
+    env.registerType(typeName, { fields });
+    paramFields[ns] = typeName;
+  }
+  env.registerType('Params', { fields: paramFields });
+  env.registerVariable('params', 'Params');
+  env.registerVariable('date', 'string');
+  env.registerVariable(audience, audience === 'person' ? 'Person' : 'Enterprise');
+  for (const f of celFunctions) env.registerFunction(f.signature, f.handler);
+  return env;
+}
+
+/** Compile one programme: every expression parsed and type-checked, lets typed in order. */
+export function compileProgramme(
+  source: ProgrammeSource,
+  envs: Record<Audience, Environment>,
+): CompiledProgramme {
+  const at = (s: string) => `${source.id} ${s}`;
+  const versions = source.versions.map((v, vi): CompiledVersion => {
+    const root: Audience = v.audience ?? (source.audience as Audience);
+    const base = envs[root];
+    const where = (s: string) => at(`versions[${vi}].${s}`);
+    // Each let is checked in an environment that knows the lets before it, as `derived.<name>`.
+    const lets: [string, Expression][] = [];
+    const letTypes: Record<string, string> = {};
+    let env = base;
+    const withLets = () => {
+      const e = base.clone();
+      const typeName = `Let${source.id.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase())}V${vi}N${Object.keys(letTypes).length}`;
+      e.registerType(typeName, { fields: { ...letTypes } });
+      e.registerVariable('derived', typeName);
+      return e;
+    };
+    for (const [name, src] of Object.entries(v.let)) {
+      env = withLets();
+      let type: string | undefined;
+      for (const t of ['bool', 'int', 'double', 'string']) {
+        try {
+          lets.push([name, compileExpression(env, src, t, where(`let.${name}`), root)]);
+          type = t;
+          break;
+        } catch (e) {
+          if (!(e instanceof ExpressionError) || !/must be/.test(e.message)) throw e;
+        }
+      }
+      if (!type) throw new ExpressionError('a let must be bool, int, double or string', where(`let.${name}`));
+      letTypes[name] = type;
+    }
+    env = Object.keys(letTypes).length ? withLets() : base;
+    return {
+      audience: root,
+      from: v.from,
+      to: v.to,
+      reference: v.reference,
+      requires: v.requires,
+      lets,
+      conditions: v.conditions.map((c) => ({
+        id: c.id,
+        text: c.text,
+        expr: compileExpression(env, c.when, 'bool', where(`conditions.${c.id}`), root),
+      })),
+      components: v.components.map((c) => ({
+        id: c.id,
+        name: c.name,
+        payer: c.payer,
+        when: c.when
+          ? compileExpression(env, c.when, 'bool', where(`components.${c.id}.when`), root)
+          : undefined,
+        amount: compileExpression(env, c.amount, 'double', where(`components.${c.id}.amount`), root),
+      })),
+      cap: v.cap ? compileExpression(env, v.cap, 'double', where('cap'), root) : undefined,
+    };
+  });
+  return {
+    source,
+    versionDate:
+      source.versionDate && source.audience !== 'both'
+        ? compileExpression(
+            envs[source.audience],
+            source.versionDate,
+            'string',
+            at('versionDate'),
+            source.audience,
+          )
+        : undefined,
+    versions,
+  };
+}
