@@ -13,6 +13,8 @@ import { sql } from 'kysely';
 import { accessRoutes } from '../modules/access/http/access.routes.js';
 import { divisionRoutes } from '../modules/divisions/http/divisions.routes.js';
 import { registryRoutes } from '../modules/registry/http/registry.routes.js';
+import { rulesRoutes } from '../modules/rules/http/rules.routes.js';
+import { loadBundledPack } from '../modules/rules/infra/load-pack.js';
 import { migrationStatus } from '../platform/db/migrate.js';
 import { installErrorHandler } from '../platform/http/error-handler.js';
 import { installSessions } from '../platform/http/session.js';
@@ -50,6 +52,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
         { name: 'divisions', description: '行政区划 Division tree' },
         { name: 'registry', description: '实名登记 Real-name registry' },
         { name: 'audit', description: '审计 Audit trail' },
+        { name: 'rules', description: '政策规则 Rules engine' },
         { name: 'system', description: '运行状态 Health' },
       ],
     },
@@ -89,6 +92,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
       await api.register(accessRoutes(ctx));
       await api.register(divisionRoutes());
       await api.register(registryRoutes(ctx));
+      await api.register(rulesRoutes(() => loadBundledPack()));
     },
     { prefix: '/api/v1' },
   );

@@ -4,6 +4,7 @@ import { registerDbCommands } from './commands/db.js';
 import { registerSeedCommand } from './commands/seed.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerUserCommands } from './commands/users.js';
+import { registerRulesCommands } from './commands/rules.js';
 
 const program = new Command()
   .name('jiuye')
@@ -23,5 +24,6 @@ registerDbCommands(program);
 registerSeedCommand(program);
 registerAuditCommands(program);
 registerUserCommands(program);
+registerRulesCommands(program);
 
 await program.parseAsync(process.argv);

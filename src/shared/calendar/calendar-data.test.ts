@@ -46,11 +46,15 @@ describe('the checks catch', () => {
     const offOnSaturday = withYear(2019, (y) => {
       y.offDays = insertSorted(y.offDays, '2019-10-05');
     });
-    expect(calendarDataProblems(offOnSaturday).join('\n')).toMatch(/offDays has 2019-10-05, which is a Saturday/);
+    expect(calendarDataProblems(offOnSaturday).join('\n')).toMatch(
+      /offDays has 2019-10-05, which is a Saturday/,
+    );
     const workOnMonday = withYear(2019, (y) => {
       y.workdays = insertSorted(y.workdays, '2019-10-14');
     });
-    expect(calendarDataProblems(workOnMonday).join('\n')).toMatch(/workdays has 2019-10-14, which is Monday–Friday/);
+    expect(calendarDataProblems(workOnMonday).join('\n')).toMatch(
+      /workdays has 2019-10-14, which is Monday–Friday/,
+    );
   });
 
   it('a date both off and worked', () => {

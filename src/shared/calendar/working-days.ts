@@ -34,7 +34,6 @@ export interface CalendarYearInfo {
 
 interface Tables {
   readonly coverage: CalendarCoverage;
-  readonly firstYear: number;
   readonly lastYear: number;
   /** Date string → index (0 = coverage.from). Also serves as the set of covered, valid dates. */
   readonly index: ReadonlyMap<CalendarDate, number>;
@@ -100,7 +99,7 @@ function buildTables(data: CalendarData): Tables {
   const workingAt = new Int32Array(cumulative[length]!);
   for (let i = 0, k = 0; i < length; i++) if (working[i] === 1) workingAt[k++] = i;
 
-  return { coverage, firstYear, lastYear, index, dates, working, cumulative, workingAt, years };
+  return { coverage, lastYear, index, dates, working, cumulative, workingAt, years };
 }
 
 const T: Tables = buildTables(parseCalendarData(raw));
@@ -109,8 +108,9 @@ const T: Tables = buildTables(parseCalendarData(raw));
 function indexOf(date: string, what: string): number {
   const i = T.index.get(date);
   if (i !== undefined) return i;
-  if (!isCalendarDate(date))
+  if (!isCalendarDate(date)) {
     throw new TypeError(`${what} is not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`);
+  }
   throw new CalendarOutOfRangeError(date, T.coverage);
 }
 
@@ -147,7 +147,7 @@ export function addWorkingDays(start: CalendarDate, n: number): CalendarDate {
     throw new RangeError(`n must be a non-negative integer number of working days, got ${String(n)}`);
   }
   if (n === 0) return start;
-  // Working days up to and including start, plus n: the (that)-th working day, 1-based.
+  // cumulative[s + 1] working days lie at or before start; the answer is the next n-th one (0-based k).
   const k = T.cumulative[s + 1]! + n - 1;
   const i = T.workingAt[k];
   if (i === undefined) {

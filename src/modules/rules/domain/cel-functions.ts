@@ -1,5 +1,6 @@
 import { ageOn } from '../../../shared/dates/calendar-date.js';
 import { roundFen } from './money.js';
+import { workingDaysBetween } from '../../../shared/calendar/index.js';
 
 /**
  * The domain functions the pack's expressions may call, with their CEL signatures. Dates are
@@ -63,6 +64,16 @@ export const celFunctions: CelFunction[] = [
     signature: 'roundFen(double): double',
     handler: ((x: number) => roundFen(x)) as never,
     description: '四舍五入到分',
+  },
+  {
+    signature: 'workingDaysBetween(string, string): int',
+    handler: ((a: string, b: string) => BigInt(workingDaysBetween(a, b))) as never,
+    description: '两个日期之间的工作日数（按国务院办公厅节假日安排，2019—2026）',
+  },
+  {
+    signature: 'sumOf(list<double>): double',
+    handler: ((xs: number[]) => xs.reduce((a, b) => a + b, 0)) as never,
+    description: '列表求和（金额），如 sumOf(list.map(x, …))',
   },
   {
     signature: 'min(double, double): double',
