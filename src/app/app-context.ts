@@ -4,11 +4,13 @@ import { openDatabase, type Database } from '../platform/db/database.js';
 import { migrate } from '../platform/db/migrate.js';
 import { syncDivisions } from '../modules/divisions/index.js';
 import type { RegistryContext } from '../modules/registry/index.js';
+import { RulesService } from '../modules/rules/index.js';
 
 /** Everything a running Jiuye process shares: configuration, the open database, the data cipher. */
 export interface AppContext extends RegistryContext {
   config: Config;
   database: Database;
+  rules: RulesService;
   close(): Promise<void>;
 }
 
@@ -27,11 +29,19 @@ export async function openAppContext(config: Config, command: string): Promise<A
     throw e;
   }
   const cipher = new PersonalDataCipher(loadOrCreateDataKey(config.dataDir, config.dataKey));
+  const rules = new RulesService(database.db);
+  try {
+    await rules.reload();
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
   return {
     config,
     database,
     db: database.db,
     cipher,
+    rules,
     close: () => database.close(),
   };
 }

@@ -14,7 +14,6 @@ import { accessRoutes } from '../modules/access/http/access.routes.js';
 import { divisionRoutes } from '../modules/divisions/http/divisions.routes.js';
 import { registryRoutes } from '../modules/registry/http/registry.routes.js';
 import { rulesRoutes } from '../modules/rules/http/rules.routes.js';
-import { loadBundledPack } from '../modules/rules/infra/load-pack.js';
 import { migrationStatus } from '../platform/db/migrate.js';
 import { installErrorHandler } from '../platform/http/error-handler.js';
 import { installSessions } from '../platform/http/session.js';
@@ -92,7 +91,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
       await api.register(accessRoutes(ctx));
       await api.register(divisionRoutes());
       await api.register(registryRoutes(ctx));
-      await api.register(rulesRoutes(() => loadBundledPack()));
+      await api.register(rulesRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -4,7 +4,10 @@ import { contractResult } from '../../modules/rules/domain/evaluate.js';
 import type { RulesEngine } from '../../modules/rules/domain/engine.js';
 import { loadBundledPack, loadPackFromDir } from '../../modules/rules/infra/load-pack.js';
 import { AppError, isAppError } from '../../platform/errors/index.js';
-import { EXIT_BAD_INPUT, reportError } from '../run-command.js';
+import { EXIT_BAD_INPUT, reportError, withContext } from '../run-command.js';
+import { systemActor } from '../../modules/access/index.js';
+import { evaluateRegisteredPerson } from '../../modules/rules/use-cases/evaluate-registered-person.js';
+import { requireCaseDate } from '../../modules/rules/domain/prepare-case.js';
 
 /** The contract's result shape: `{ date, pack, results: [...] }` with exactly the contract's fields per result. */
 export function publicCaseResult(engine: RulesEngine, raw: unknown) {
@@ -62,17 +65,44 @@ export function registerRulesCommands(program: Command): void {
     .description('评估案例 Evaluate a case (JSON on stdin) or, with --batch, one case per line (NDJSON)')
     .option('--batch', 'NDJSON in, NDJSON out')
     .option('--pack <dir>', 'a pack folder instead of the committed policy/lingyuan-2019')
-    .action(async (opts: { batch?: boolean; pack?: string }) => {
-      try {
-        const engine = opts.pack ? loadPackFromDir(opts.pack) : loadBundledPack();
-        if (opts.batch) return await evaluateBatch(engine);
-        const result = publicCaseResult(engine, parseJson(await readAll()));
-        process.stdout.write(JSON.stringify(result) + '\n');
-      } catch (e) {
-        if (isAppError(e)) {
-          process.stderr.write(`错误 ${e.code}${e.path ? ` (${e.path})` : ''}：${e.messageZh}\n`);
-          process.exitCode = EXIT_BAD_INPUT;
-        } else reportError(e);
-      }
-    });
+    .option('--person <idNumber>', 'evaluate a person of the registry (facts assembled as known on --date)')
+    .option('--date <date>', 'with --person: the date of judgement (YYYY-MM-DD)')
+    .option('--programme <id...>', 'with --person: only these programmes')
+    .action(
+      async (opts: {
+        batch?: boolean;
+        pack?: string;
+        person?: string;
+        date?: string;
+        programme?: string[];
+      }) => {
+        if (opts.person) {
+          return withContext('rules evaluate', async (ctx) => {
+            const engine = opts.pack ? loadPackFromDir(opts.pack) : loadBundledPack();
+            const r = await evaluateRegisteredPerson(
+              ctx,
+              systemActor('cli', process.env.USER ?? 'cli'),
+              engine,
+              {
+                idNumber: opts.person,
+                date: requireCaseDate(opts.date),
+                programmes: opts.programme,
+              },
+            );
+            process.stdout.write(JSON.stringify(r) + '\n');
+          });
+        }
+        try {
+          const engine = opts.pack ? loadPackFromDir(opts.pack) : loadBundledPack();
+          if (opts.batch) return await evaluateBatch(engine);
+          const result = publicCaseResult(engine, parseJson(await readAll()));
+          process.stdout.write(JSON.stringify(result) + '\n');
+        } catch (e) {
+          if (isAppError(e)) {
+            process.stderr.write(`错误 ${e.code}${e.path ? ` (${e.path})` : ''}：${e.messageZh}\n`);
+            process.exitCode = EXIT_BAD_INPUT;
+          } else reportError(e);
+        }
+      },
+    );
 }

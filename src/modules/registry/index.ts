@@ -21,3 +21,5 @@ export {
   type HouseholdView,
 } from './use-cases/households.js';
 export { getEnterprise, registerEnterprise, searchEnterprises } from './use-cases/enterprises.js';
+export { assemblePersonFacts, type AssembledFacts } from './use-cases/assemble-facts.js';
+export { subjectsForScan, type ScanSubject, type ScanQuery } from './use-cases/subjects-for-scan.js';

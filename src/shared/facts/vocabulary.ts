@@ -40,6 +40,8 @@ export const personFactSchemas = {
   poorDisabledFamily: z.boolean(),
   registeredPoor: z.boolean(),
   extremePoverty: z.boolean(),
+  /** 零就业家庭: usually the household's fact, inherited by its members. */
+  zeroEmploymentFamily: z.boolean(),
   martyrChild: z.boolean(),
   veteran: z.boolean(),
   hardshipTier: z.union([z.literal(1), z.literal(2), z.literal(3)]),

@@ -1,4 +1,7 @@
 import crypto from 'node:crypto';
+import { canonicalJson } from '../../../shared/json/canonical-json.js';
+
+export { canonicalJson };
 
 /** The fields of an audit record that its hash covers, in a fixed order. */
 export interface AuditRecordContent {
@@ -17,22 +20,6 @@ export interface AuditRecordContent {
 }
 
 export const GENESIS_HASH = Buffer.alloc(32);
-
-/** JSON with object keys sorted, so that jsonb's reordering of keys does not change the hash. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return '[' + value.map(canonicalJson).join(',') + ']';
-  const obj = value as Record<string, unknown>;
-  return (
-    '{' +
-    Object.keys(obj)
-      .filter((k) => obj[k] !== undefined)
-      .sort()
-      .map((k) => JSON.stringify(k) + ':' + canonicalJson(obj[k]))
-      .join(',') +
-    '}'
-  );
-}
 
 /** hash = SHA-256(previous hash ‖ canonical content). */
 export function auditHash(prev: Buffer, r: AuditRecordContent): Buffer {

@@ -50,7 +50,14 @@ export const roleNames: Record<Role, { zh: string; en: string }> = {
 
 /** What a role may do. Checked in the use cases, so the HTTP API, the CLI and jobs all obey it. */
 export type Permission =
-  'registry.read' | 'registry.write' | 'registry.reveal' | 'audit.read' | 'accounts.manage';
+  | 'registry.read'
+  | 'registry.write'
+  | 'registry.reveal'
+  | 'audit.read'
+  | 'accounts.manage'
+  | 'rules.scan'
+  | 'rules.simulate'
+  | 'rules.manage';
 
 const staffReaders: Role[] = [
   'villageClerk',
@@ -67,6 +74,12 @@ export const permissions: Record<Permission, readonly Role[]> = {
   'registry.reveal': staffReaders,
   'audit.read': ['auditor', 'systemAdmin'],
   'accounts.manage': ['systemAdmin'],
+  /** Run 政策找人 and work its list. */
+  'rules.scan': ['townshipOfficer', 'cityOfficer', 'cityApprover', 'policyAdmin'],
+  /** What-if runs over the whole registry (aggregates only). */
+  'rules.simulate': ['cityOfficer', 'cityApprover', 'policyAdmin', 'financeOfficer'],
+  /** Load, check and activate policy pack versions. */
+  'rules.manage': ['policyAdmin'],
 };
 
 export function isStaff(role: Role): boolean {

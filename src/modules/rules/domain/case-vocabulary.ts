@@ -25,13 +25,29 @@ const personShape = {
   history: z.array(HistoryEntrySchema).max(1000),
 };
 
+/**
+ * Every fact optional and nullable, inside nested objects too (a case may give `talent` without
+ * `talent.firstHomeInLingyuan`: that fact is then missing, not malformed).
+ */
+const alreadyOptional = new WeakSet<z.ZodType>();
+
+function deepOptional(schema: z.ZodType): z.ZodType {
+  if (alreadyOptional.has(schema)) return schema; // a nested Person stays the one Person type
+  const def = (schema as unknown as { def: { type: string; shape?: Record<string, z.ZodType> } }).def;
+  if (def.type === 'object' && def.shape) return z.strictObject(optionalAll(def.shape));
+  return schema;
+}
+
 function optionalAll<T extends Record<string, z.ZodType>>(shape: T) {
-  return Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, v.nullable().optional()])) as {
+  return Object.fromEntries(
+    Object.entries(shape).map(([k, v]) => [k, deepOptional(v).nullable().optional()]),
+  ) as {
     [K in keyof T]: z.ZodOptional<z.ZodNullable<T[K]>>;
   };
 }
 
 export const PersonCaseSchema = z.strictObject(optionalAll(personShape));
+alreadyOptional.add(PersonCaseSchema);
 export type PersonCase = z.infer<typeof PersonCaseSchema>;
 
 const enterpriseShape = {

@@ -84,6 +84,7 @@ export function compilePack(src: PackSources): RulesEngine {
   if (problems.length) throw new PackInvalidError(problems);
 
   const pack: CompiledPack = {
+    sources: src,
     id: src.meta.id,
     version: src.meta.version,
     parameters: src.parameters,

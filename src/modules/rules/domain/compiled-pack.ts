@@ -1,5 +1,6 @@
 import { Environment } from '@marcbachmann/cel-js';
 import { caseTypes } from './case-vocabulary.js';
+import type { PackSources } from './compile-pack.js';
 import { celFunctions } from './cel-functions.js';
 import { compileExpression, ExpressionError, type Expression } from './expression.js';
 import type { Parameter, ProgrammeSource, Reference } from './pack-schema.js';
@@ -40,6 +41,8 @@ export interface CompiledProgramme {
 }
 
 export interface CompiledPack {
+  /** What the pack was compiled from (for diffs and storage). */
+  sources: PackSources;
   id: string;
   version: string;
   parameters: Parameter[];

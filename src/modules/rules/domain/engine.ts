@@ -19,6 +19,10 @@ export class RulesEngine {
 
   constructor(readonly pack: CompiledPack) {}
 
+  get sources() {
+    return this.pack.sources;
+  }
+
   get label(): string {
     return `${this.pack.id}@${this.pack.version}`;
   }
@@ -70,6 +74,19 @@ export class RulesEngine {
       }
       return p;
     });
+  }
+
+  /** Evaluate a prepared subject (a scan's fast path: `quick` skips programmes whose required facts are absent). */
+  evaluateSubject(
+    audience: 'person' | 'enterprise',
+    subject: Record<string, unknown>,
+    date: string,
+    params: Record<string, Record<string, unknown>>,
+    programmes: readonly CompiledProgramme[],
+    quick: boolean,
+  ): DetailedResult[] {
+    const evaluator = this.evaluators[audience];
+    return programmes.map((p) => evaluator.evaluate(p, { subject, date, params }, quick));
   }
 
   /** One case of the contract → its result. Throws AppError (exit 2 / HTTP 400) for bad input. */

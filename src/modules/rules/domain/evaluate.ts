@@ -1,6 +1,8 @@
 import type { CompiledComponent, CompiledProgramme, CompiledVersion } from './compiled-pack.js';
-import type { Expression } from './expression.js';
+import type { Expression, Logic } from './expression.js';
 import { toFen } from './money.js';
+import { splitId } from './parameters.js';
+import { AppError } from '../../../platform/errors/index.js';
 
 export interface Reason {
   condition: string;
@@ -94,15 +96,65 @@ function basisText(cp: CompiledProgramme): string {
 export class Evaluator {
   constructor(private readonly audience: 'person' | 'enterprise') {}
 
-  /** The fact paths an expression needs, its lets' included, that the subject lacks. */
-  private missingFor(expr: Expression, version: CompiledVersion, subject: unknown, out: Set<string>): void {
+  /**
+   * The absent facts that leave an expression undecided. For && / || / ! it looks at the parts: a part
+   * that is decided (false in an &&, true in an ||) settles it, and only the undecided parts' facts
+   * count; a value of `derived` that could not be computed contributes its own missing facts.
+   */
+  private missingFor(
+    expr: Expression,
+    version: CompiledVersion,
+    vars: Record<string, unknown>,
+    subject: unknown,
+    out: Set<string>,
+  ): void {
+    if (expr.logic) {
+      this.logic(expr.logic, version, vars, subject, out);
+      return;
+    }
     for (const p of expr.paths) {
       const a = absentPrefix(subject, p);
       if (a !== undefined) out.add(a);
     }
+    const derived = (vars.derived ?? {}) as Record<string, unknown>;
     for (const name of expr.lets) {
+      if (name in derived) continue;
       const l = version.lets.find(([n]) => n === name);
-      if (l) this.missingFor(l[1], version, subject, out);
+      if (l) this.missingFor(l[1], version, vars, subject, out);
+    }
+  }
+
+  /** Kleene logic over the parts; adds the missing facts of the parts that leave it unknown. */
+  private logic(
+    node: Logic,
+    version: CompiledVersion,
+    vars: Record<string, unknown>,
+    subject: unknown,
+    out: Set<string>,
+  ): boolean | null {
+    switch (node.op) {
+      case 'leaf': {
+        const o = run(node.expr, vars);
+        if (o.ok) return o.value === true;
+        this.missingFor(node.expr, version, vars, subject, out);
+        return null;
+      }
+      case 'not': {
+        const v = this.logic(node.arg, version, vars, subject, out);
+        return v === null ? null : !v;
+      }
+      default: {
+        const decisive = node.op === 'or';
+        const local = new Set<string>();
+        let unknown = false;
+        for (const a of node.args) {
+          const v = this.logic(a, version, vars, subject, local);
+          if (v === decisive) return decisive;
+          if (v === null) unknown = true;
+        }
+        for (const m of local) out.add(m);
+        return unknown ? null : !decisive;
+      }
     }
   }
 
@@ -189,7 +241,7 @@ export class Evaluator {
       } else {
         anyUnknown = true;
         r.reasons.push({ condition: c.text, met: null });
-        this.missingFor(c.expr, version, a.subject, missing);
+        this.missingFor(c.expr, version, vars, a.subject, missing);
       }
     }
     if (anyFalse) {
@@ -206,9 +258,11 @@ export class Evaluator {
     for (const comp of version.components) {
       const c = this.component(comp, vars);
       if (c === 'skip') continue;
-      if (c === 'unknown') {
-        this.missingFor(comp.amount, version, a.subject, missing);
-        if (comp.when) this.missingFor(comp.when, version, a.subject, missing);
+      if (c === 'whenUnknown' || c === 'amountUnknown') {
+        const expr = c === 'whenUnknown' ? comp.when! : comp.amount;
+        const before = missing.size;
+        this.missingFor(expr, version, vars, a.subject, missing);
+        if (missing.size === before) this.noValue(cp, expr, a);
         continue;
       }
       r.components.push({ id: comp.id, amount: c / 100, payer: comp.payer });
@@ -230,14 +284,34 @@ export class Evaluator {
     return r;
   }
 
-  private component(comp: CompiledComponent, vars: Record<string, unknown>): number | 'skip' | 'unknown' {
+  /**
+   * An expression failed with every fact it reads present: a parameter without a value on the date (a
+   * date before the pack's values begin) is the caller's to know; anything else is a defect of the pack.
+   */
+  private noValue(cp: CompiledProgramme, expr: Expression, a: Activation): void {
+    for (const id of expr.params) {
+      const [ns, name] = splitId(id);
+      if (a.params[ns]?.[name] === undefined) {
+        throw new AppError('VALIDATION_FAILED', {
+          path: 'date',
+          zh: `政策参数 ${id} 在 ${a.date} 没有取值（早于其生效日期），无法评估 ${cp.source.id}`,
+          en: `Parameter ${id} has no value on ${a.date}`,
+        });
+      }
+    }
+  }
+
+  private component(
+    comp: CompiledComponent,
+    vars: Record<string, unknown>,
+  ): number | 'skip' | 'whenUnknown' | 'amountUnknown' {
     if (comp.when) {
       const w = run(comp.when, vars);
-      if (!w.ok) return 'unknown';
+      if (!w.ok) return 'whenUnknown';
       if (w.value !== true) return 'skip';
     }
     const v = run(comp.amount, vars);
-    if (!v.ok) return 'unknown';
+    if (!v.ok) return 'amountUnknown';
     const fen = toFen(v.value as number);
     return fen < 0 ? 0 : fen;
   }

@@ -8,7 +8,17 @@ export interface Expression {
   paths: string[];
   /** `derived.<name>` values it reads. */
   lets: string[];
+  /** Parameters it reads, by id (`wage.minimumMonthly`). */
+  params: string[];
+  /**
+   * For a boolean expression made of && || !: its parts, each compiled on its own, so that when the
+   * whole is unknown we can tell which absent facts actually leave it undecided.
+   */
+  logic?: Logic | undefined;
 }
+
+export type Logic =
+  { op: 'and' | 'or'; args: Logic[] } | { op: 'not'; arg: Logic } | { op: 'leaf'; expr: Expression };
 
 export class ExpressionError extends Error {
   constructor(
@@ -40,7 +50,39 @@ export function compileExpression(
   const paths = new Set<string>();
   const lets = new Set<string>();
   collectPaths(fn.ast as ASTNode, root, new Map(), paths, lets, false);
-  return { source, fn, paths: [...paths].sort(), lets: [...lets].sort() };
+  const params = new Set<string>();
+  collectPaths(fn.ast as ASTNode, 'params', new Map(), params, new Set(), false);
+  const expr: Expression = {
+    source,
+    fn,
+    paths: [...paths].sort(),
+    lets: [...lets].sort(),
+    params: [...params].sort(),
+  };
+  const ast = fn.ast as ASTNode;
+  if (expected === 'bool' && (ast.op === '&&' || ast.op === '||' || ast.op === '!_')) {
+    expr.logic = logicOf(env, ast, where, root);
+  }
+  return expr;
+}
+
+function logicOf(env: Environment, node: ASTNode, where: string, root: string): Logic {
+  if (node.op === '&&' || node.op === '||') {
+    const args: Logic[] = [];
+    // Flatten a && b && c into one node.
+    const collect = (n: ASTNode) => {
+      if (n.op === node.op) for (const a of n.args) collect(a);
+      else args.push(logicOf(env, n, where, root));
+    };
+    collect(node);
+    return { op: node.op === '&&' ? 'and' : 'or', args };
+  }
+  if (node.op === '!_') return { op: 'not', arg: logicOf(env, node.args, where, root) };
+  const text = node.input.slice(node.start, node.end);
+  return {
+    op: 'leaf',
+    expr: compileExpression(env, text, 'bool', `${where} (part ${text.slice(0, 40)})`, root),
+  };
 }
 
 const COMPREHENSIONS = new Set(['all', 'exists', 'exists_one', 'map', 'filter']);

@@ -100,3 +100,19 @@ export function requireCaseDate(date: unknown): string {
   }
   return date;
 }
+
+/**
+ * A subject from the registry, whose facts were validated when they were recorded: only made ready for
+ * CEL (integers as BigInt, no nulls), without re-validating. For scans.
+ */
+export function trustedSubject(
+  audience: 'person' | 'enterprise',
+  facts: Record<string, unknown>,
+): Record<string, unknown> {
+  const subject = toCel(facts, audience === 'person' ? 'Person' : 'Enterprise', audience) as Record<
+    string,
+    unknown
+  >;
+  subject.history ??= [];
+  return subject;
+}

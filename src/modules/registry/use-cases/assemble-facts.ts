@@ -1,0 +1,104 @@
+import { AppError } from '../../../platform/errors/index.js';
+import { requirePermission, type Actor } from '../../access/index.js';
+import { normalizeIdNumber, convert15To18 } from '../../../shared/identity/index.js';
+import { personFactSchemas } from '../../../shared/facts/vocabulary.js';
+import type { FactSource } from '../domain/fact-view.js';
+import { factRepository } from '../infra/fact.repository.js';
+import { householdRepository } from '../infra/household.repository.js';
+import { decryptPerson, personRepository } from '../infra/person.repository.js';
+import type { RegistryContext } from '../registry-context.js';
+import { loadVisiblePerson } from './get-person.js';
+import { recordAudit } from '../../access/index.js';
+
+export interface AssembledFacts {
+  personId: number;
+  date: string;
+  /** The case's person facts, in the rules contract's vocabulary. */
+  facts: Record<string, unknown>;
+  /** Where each fact came from: the registry record, or a dated fact with its source and period. */
+  sources: Record<string, FactSource & { validFrom: string | null; validTo: string | null; via?: string }>;
+}
+
+const PERSON_FACTS = new Set(Object.keys(personFactSchemas));
+
+/**
+ * What the registry knew about a person on a date, as the rules engine's facts: identity and residence
+ * from the record, the dated facts in force that day, and the facts of the household the person
+ * belonged to (低保, 建档立卡 …) where the person has none of their own. Each fact says where it came from.
+ * Reading the full ID number into the case is recorded in the audit trail.
+ */
+export async function assemblePersonFacts(
+  ctx: RegistryContext,
+  actor: Actor,
+  ref: { personId?: number; idNumber?: string },
+  date: string,
+): Promise<AssembledFacts> {
+  if (actor.role !== 'citizen') requirePermission(actor, 'registry.read');
+  let row;
+  if (ref.personId !== undefined) {
+    row = await loadVisiblePerson(ctx.db, actor, ref.personId);
+  } else if (ref.idNumber) {
+    let id = normalizeIdNumber(ref.idNumber);
+    if (/^\d{15}$/.test(id)) id = convert15To18(id);
+    row = await personRepository.findByIdNumberHash(ctx.db, ctx.cipher.hash('idNumber', id), actor.division);
+    if (row && actor.role === 'citizen' && actor.person?.id !== row.id) row = undefined;
+  }
+  if (!row) throw new AppError('PERSON_NOT_FOUND');
+  const p = decryptPerson(ctx.cipher, row);
+  const record = (at: Date) => ({
+    kind: 'registry',
+    ref: 'persons',
+    recordedAt: at.toISOString(),
+    recordedBy: null,
+    validFrom: null,
+    validTo: null,
+  });
+  const facts: Record<string, unknown> = {
+    idNumber: p.idNumber,
+    birthDate: p.birthDate,
+    sex: p.sex,
+  };
+  const sources: AssembledFacts['sources'] = {
+    idNumber: record(p.updatedAt),
+    birthDate: { ...record(p.updatedAt), ref: 'persons (from the ID number)' },
+    sex: { ...record(p.updatedAt), ref: 'persons (from the ID number)' },
+  };
+  if (p.residenceDivision.length === 12) {
+    facts.residenceDivision = p.residenceDivision;
+    sources.residenceDivision = record(p.updatedAt);
+  }
+  const take = (r: Awaited<ReturnType<typeof factRepository.forSubjects>>[number], via?: string) => {
+    if (!PERSON_FACTS.has(r.name) || r.name in facts) return;
+    facts[r.name] = r.value;
+    sources[r.name] = {
+      kind: r.source_kind,
+      ref: r.source_ref,
+      recordedAt: r.recorded_at.toISOString(),
+      recordedBy: r.recorded_by,
+      validFrom: r.valid_from,
+      validTo: r.valid_to,
+      ...(via ? { via } : {}),
+    };
+  };
+  for (const r of await factRepository.forSubjects(ctx.db, 'person', p.county, [p.id], date)) take(r);
+  const membership = await householdRepository.membershipOf(ctx.db, p.county, p.id, date);
+  if (membership) {
+    const hh = await factRepository.forSubjects(
+      ctx.db,
+      'household',
+      p.county,
+      [membership.household_id],
+      date,
+    );
+    for (const r of hh) take(r, `household ${membership.household_id}`);
+  }
+  await ctx.db.transaction().execute((trx) =>
+    recordAudit(trx, actor, {
+      action: 'person.assembleFacts',
+      entityType: 'person',
+      entityId: p.id,
+      details: { date, facts: Object.keys(facts).length },
+    }),
+  );
+  return { personId: p.id, date, facts, sources };
+}

@@ -1,0 +1,53 @@
+import { AppError } from '../../../platform/errors/index.js';
+import { covers, requirePermission, type Actor } from '../../access/index.js';
+import type { AnyDb } from '../../../platform/db/database.js';
+import { findingCounts, listFindings } from '../infra/findings.repository.js';
+
+/** The 政策找人 list within the actor's jurisdiction: who qualifies, by township and programme. */
+export async function listScanFindings(
+  db: AnyDb,
+  actor: Actor,
+  q: {
+    township?: string | undefined;
+    programme?: string | undefined;
+    status?: string | undefined;
+    limit?: number;
+    offset?: number;
+  },
+) {
+  requirePermission(actor, 'rules.scan');
+  if (q.township && !covers(actor, q.township))
+    throw new AppError('DIVISION_OUT_OF_SCOPE', { path: 'township' });
+  const rows = await listFindings(db, {
+    scope: actor.division,
+    township: q.township,
+    programme: q.programme,
+    status: q.status,
+    limit: Math.min(q.limit ?? 100, 1000),
+    offset: q.offset ?? 0,
+  });
+  return rows.map((r) => ({
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    programme: r.programme,
+    township: r.township,
+    division: r.division,
+    amount: Number(r.amount),
+    reasons: r.reasons,
+    asOf: r.as_of,
+    status: r.status,
+    firstFoundAt: r.first_found_at.toISOString(),
+  }));
+}
+
+/** Counts and amounts of the list per township, programme and status. */
+export async function scanFindingCounts(db: AnyDb, actor: Actor) {
+  requirePermission(actor, 'rules.scan');
+  return (await findingCounts(db, actor.division)).map((r) => ({
+    township: r.township,
+    programme: r.programme,
+    status: r.status,
+    count: Number(r.count),
+    amount: Number(r.amount),
+  }));
+}
