@@ -4,7 +4,7 @@ import { registerDbCommands } from './commands/db.js';
 import { registerSeedCommand } from './commands/seed.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerUserCommands } from './commands/users.js';
-import { registerRulesCommands } from './commands/rules.js';
+import { registerRulesCommands, registerRulesRunCommands } from './commands/rules.js';
 
 const program = new Command()
   .name('jiuye')
@@ -25,5 +25,6 @@ registerSeedCommand(program);
 registerAuditCommands(program);
 registerUserCommands(program);
 registerRulesCommands(program);
+registerRulesRunCommands(program);
 
 await program.parseAsync(process.argv);

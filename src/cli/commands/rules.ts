@@ -8,6 +8,9 @@ import { EXIT_BAD_INPUT, reportError, withContext } from '../run-command.js';
 import { systemActor } from '../../modules/access/index.js';
 import { evaluateRegisteredPerson } from '../../modules/rules/use-cases/evaluate-registered-person.js';
 import { requireCaseDate } from '../../modules/rules/domain/prepare-case.js';
+import { readPackSources, runScan, simulate } from '../../modules/rules/index.js';
+import { todayInChina } from '../../shared/dates/calendar-date.js';
+import path from 'node:path';
 
 /** The contract's result shape: `{ date, pack, results: [...] }` with exactly the contract's fields per result. */
 export function publicCaseResult(engine: RulesEngine, raw: unknown) {
@@ -105,4 +108,109 @@ export function registerRulesCommands(program: Command): void {
         }
       },
     );
+}
+
+function cliActor() {
+  return systemActor('cli', process.env.USER ?? 'cli');
+}
+
+function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}
+
+export function registerRulesRunCommands(program: Command): void {
+  const rules = program.commands.find((c) => c.name() === 'rules')!;
+  rules
+    .command('scan')
+    .description(
+      '政策找人 Judge everyone in scope; keep who qualifies as a list (per township and programme)',
+    )
+    .option('--date <date>', 'date of judgement (default: today in China)')
+    .option('--division <code>', 'scope: a county, township or village code (default: everything)')
+    .option('--programme <id...>', 'only these programmes')
+    .option('--incremental', 'only the subjects whose facts changed since the last scan of this scope')
+    .option('--json', 'print the summary as one JSON line')
+    .action(
+      (opts: {
+        date?: string;
+        division?: string;
+        programme?: string[];
+        incremental?: boolean;
+        json?: boolean;
+      }) =>
+        withContext('rules scan', async (ctx) => {
+          const date = opts.date ? requireCaseDate(opts.date) : todayInChina();
+          const r = await runScan(ctx.database, cliActor(), ctx.rules.engineFor(date), {
+            date,
+            scope: opts.division,
+            programmes: opts.programme,
+            incremental: opts.incremental,
+          });
+          if (opts.json) process.stdout.write(JSON.stringify(r) + '\n');
+          else
+            process.stdout.write(
+              `政策找人完成：${r.subjects} 个对象，${r.findings} 条符合条件未申请的记录，用时 ${r.seconds.toFixed(1)} 秒（${r.pack}）\n`,
+            );
+        }),
+    );
+  rules
+    .command('simulate')
+    .description('政策测算 Cost and beneficiaries of parameter changes, against the current parameters')
+    .requiredOption('--set <id=value...>', 'parameter overrides, e.g. wage.minimumMonthly=1800 (JSON values)')
+    .option('--date <date>', 'date of judgement (default: today in China)')
+    .option('--division <code>', 'scope (default: everything)')
+    .option('--programme <id...>', 'only these programmes')
+    .action((opts: { set: string[]; date?: string; division?: string; programme?: string[] }) =>
+      withContext('rules simulate', async (ctx) => {
+        const date = opts.date ? requireCaseDate(opts.date) : todayInChina();
+        const parameters: Record<string, unknown> = {};
+        for (const kv of opts.set) {
+          const i = kv.indexOf('=');
+          if (i < 1) throw new AppError('INVALID_PARAMETER', { path: 'set', zh: `参数应写作 id=值：${kv}` });
+          parameters[kv.slice(0, i)] = parseJson(kv.slice(i + 1));
+        }
+        printJson(
+          await simulate(ctx.database, cliActor(), ctx.rules.engineFor(date), {
+            date,
+            scope: opts.division,
+            parameters,
+            programmes: opts.programme,
+          }),
+        );
+      }),
+    );
+
+  const pack = rules.command('pack').description('政策包版本 Policy pack versions');
+  pack
+    .command('load')
+    .description(
+      '载入新版本 Validate a pack folder (schema, expressions, limits, its cases) and keep it as a version',
+    )
+    .argument('[dir]', 'pack folder', 'policy/lingyuan-2019')
+    .action((dir: string) =>
+      withContext('rules pack load', async (ctx) => {
+        printJson(await ctx.rules.loadVersion(cliActor(), readPackSources(path.resolve(dir))));
+      }),
+    );
+  pack
+    .command('diff')
+    .description('版本差异 Differences of a loaded version from the version in force')
+    .argument('<version>')
+    .action((version: string) =>
+      withContext('rules pack diff', async (ctx) => printJson(await ctx.rules.diff(cliActor(), version))),
+    );
+  pack
+    .command('activate')
+    .description('启用版本 Activate a loaded version from a date')
+    .argument('<version>')
+    .requiredOption('--from <date>', 'the date from which it applies')
+    .action((version: string, opts: { from: string }) =>
+      withContext('rules pack activate', async (ctx) =>
+        printJson(await ctx.rules.activate(cliActor(), version, requireCaseDate(opts.from))),
+      ),
+    );
+  pack
+    .command('list')
+    .description('版本历史 The committed pack and the loaded versions')
+    .action(() => withContext('rules pack list', async (ctx) => printJson(await ctx.rules.list(cliActor()))));
 }

@@ -23,3 +23,4 @@ export {
 export { getEnterprise, registerEnterprise, searchEnterprises } from './use-cases/enterprises.js';
 export { assemblePersonFacts, type AssembledFacts } from './use-cases/assemble-facts.js';
 export { subjectsForScan, type ScanSubject, type ScanQuery } from './use-cases/subjects-for-scan.js';
+export { analyzeRegistry } from './infra/statistics.js';

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { PersonalDataCipher } from '../../../platform/crypto/index.js';
 import type { Database } from '../../../platform/db/database.js';
 import { recordAudit, requirePermission, type Actor } from '../../access/index.js';
+import { analyzeRegistry } from '../infra/statistics.js';
 import { SEED_TABLES, type SeedChunk, type SeedWorkerInput } from './seed-protocol.js';
 
 export interface SeedOptions {
@@ -97,7 +98,7 @@ export async function seedRegistry(
     firstPersonId: opts.persons ? firstPersonId : null,
     firstEnterpriseId: opts.enterprises ? firstEnterpriseId : null,
   };
-  return database.bulkLoad(async (copy, trx) => {
+  const loaded = await database.bulkLoad(async (copy, trx) => {
     const chunks = seedChunks({
       ...opts,
       masterKey: cipher.masterKeyForWorker(),
@@ -121,4 +122,6 @@ export async function seedRegistry(
     });
     return result;
   });
+  await analyzeRegistry(database.db);
+  return loaded;
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../../platform/db/database.js';
 import { isCalendarDate } from '../../../shared/dates/calendar-date.js';
 import { requirePermission, type Actor } from '../../access/index.js';
+import { analyzeRegistry } from '../infra/statistics.js';
 
 /** One subject as a scan reads it: where it is, and its facts in force on the date. */
 export interface ScanSubject {
@@ -78,6 +79,7 @@ export async function* subjectsForScan(
   if (!isCalendarDate(q.date) || !/^\d{0,12}$/.test(q.scope) || !q.scope.startsWith(actor.division)) {
     throw new Error('subjectsForScan: bad date or scope');
   }
+  await analyzeRegistry(database.db, true);
   const date = q.date;
   const chunk = q.chunk ?? 50_000;
   const table = q.type === 'person' ? 'persons' : 'enterprises';

@@ -249,8 +249,10 @@ export class Evaluator {
       return r;
     }
     if (anyUnknown) {
-      if (!missing.size)
+      if (!missing.size) {
+        for (const c of version.conditions) this.noValue(cp, c.expr, a, version);
         throw new Error(`${cp.source.id}: a condition failed to evaluate with every fact present`);
+      }
       r.missing = [...missing].sort();
       return r;
     }
@@ -262,7 +264,7 @@ export class Evaluator {
         const expr = c === 'whenUnknown' ? comp.when! : comp.amount;
         const before = missing.size;
         this.missingFor(expr, version, vars, a.subject, missing);
-        if (missing.size === before) this.noValue(cp, expr, a);
+        if (missing.size === before) this.noValue(cp, expr, a, version);
         continue;
       }
       r.components.push({ id: comp.id, amount: c / 100, payer: comp.payer });
@@ -288,7 +290,11 @@ export class Evaluator {
    * An expression failed with every fact it reads present: a parameter without a value on the date (a
    * date before the pack's values begin) is the caller's to know; anything else is a defect of the pack.
    */
-  private noValue(cp: CompiledProgramme, expr: Expression, a: Activation): void {
+  private noValue(cp: CompiledProgramme, expr: Expression, a: Activation, version?: CompiledVersion): void {
+    for (const name of expr.lets) {
+      const l = version?.lets.find(([n]) => n === name);
+      if (l) this.noValue(cp, l[1], a, version);
+    }
     for (const id of expr.params) {
       const [ns, name] = splitId(id);
       if (a.params[ns]?.[name] === undefined) {
