@@ -68,7 +68,7 @@ export async function createTestApp(): Promise<TestApp> {
       if (open) await ctx.close();
       ctx = await openAppContext(config, 'test');
       open = true;
-      Object.assign(app, { db: ctx.db, database: ctx.database });
+      Object.assign(app, { db: ctx.db, database: ctx.database, rules: ctx.rules });
       return ctx;
     },
     async destroy() {

@@ -108,7 +108,7 @@ export function compileProgramme(
       e.registerVariable('derived', typeName);
       return e;
     };
-    for (const [name, src] of Object.entries(v.let)) {
+    for (const [name, src] of letsInDependencyOrder(v.let, where)) {
       env = withLets();
       let type: string | undefined;
       for (const t of ['bool', 'int', 'double', 'string']) {
@@ -162,4 +162,37 @@ export function compileProgramme(
         : undefined,
     versions,
   };
+}
+
+/**
+ * Lets in an order where each comes after the lets it reads (`derived.<name>`), whatever order the
+ * source gave them in (a pack stored as jsonb loses key order). A cycle is an error.
+ */
+export function letsInDependencyOrder(
+  lets: Record<string, string>,
+  where: (s: string) => string,
+): [string, string][] {
+  const names = Object.keys(lets).sort();
+  const deps = new Map(
+    names.map((n) => [
+      n,
+      [...lets[n]!.matchAll(/\bderived\.([A-Za-z][A-Za-z0-9]*)/g)].map((m) => m[1]!).filter((d) => d in lets),
+    ]),
+  );
+  const out: [string, string][] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (n: string, path: string[]) => {
+    if (state.get(n) === 'done') return;
+    if (state.get(n) === 'visiting')
+      throw new ExpressionError(
+        `lets depend on each other in a cycle: ${[...path, n].join(' → ')}`,
+        where(`let.${n}`),
+      );
+    state.set(n, 'visiting');
+    for (const d of deps.get(n)!) visit(d, [...path, n]);
+    state.set(n, 'done');
+    out.push([n, lets[n]!]);
+  };
+  for (const n of names) visit(n, []);
+  return out;
 }

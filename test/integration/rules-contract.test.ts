@@ -1,0 +1,128 @@
+import { spawnSync } from 'node:child_process';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, testServer, type TestApp } from '../support/test-app.js';
+
+/** The rules contract (shared/contracts/rules-cli.md): the command and the HTTP endpoint, the same answers. */
+let app: TestApp;
+let server: FastifyInstance;
+beforeAll(async () => {
+  app = await createTestApp();
+  server = await testServer(app);
+});
+afterAll(async () => {
+  await server.close();
+  await app.destroy();
+});
+
+const cli = (args: string[], input: string) =>
+  spawnSync(process.execPath, ['bin/jiuye.mjs', 'rules', 'evaluate', ...args], { input, encoding: 'utf8' });
+
+const skill = {
+  date: '2020-05-20',
+  programmes: ['skill-upgrade-subsidy'],
+  person: {
+    idNumber: '211382199509090080',
+    employed: true,
+    insuredMonths: 13,
+    certificate: { kind: 'skillLevel', occupation: '6-31-01-03', level: 3, obtainedOn: '2020-04-01' },
+  },
+};
+const badId = {
+  date: '2019-06-15',
+  programmes: ['vocational-training-subsidy'],
+  person: { idNumber: '211382199509090081' },
+};
+
+describe('jiuye rules evaluate', () => {
+  it('answers one case on stdout with exit status 0', () => {
+    const r = cli([], JSON.stringify(skill));
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.results[0]).toMatchObject({
+      programme: 'skill-upgrade-subsidy',
+      eligible: true,
+      amount: 2000,
+      missing: [],
+    });
+    expect(
+      out.results[0].reasons.every((x: { condition: string; met: boolean }) =>
+        /[\u4e00-\u9fff]/.test(x.condition),
+      ),
+    ).toBe(true);
+    expect(Object.keys(out.results[0])).toEqual([
+      'programme',
+      'eligible',
+      'amount',
+      'components',
+      'reasons',
+      'missing',
+      'legalBasis',
+      'fund',
+    ]);
+  });
+
+  it('exits 2 with one line on stderr naming the problem', () => {
+    for (const [input, code] of [
+      [JSON.stringify(badId), 'INVALID_ID_NUMBER'],
+      ['{"date": "2019-06-15", ', 'MALFORMED_JSON'],
+      [JSON.stringify({ ...skill, programmes: ['no-such-programme'] }), 'UNKNOWN_PROGRAMME'],
+      [JSON.stringify({ ...skill, parameters: { 'no.such': 1 } }), 'UNKNOWN_PARAMETER'],
+      [JSON.stringify({ ...skill, person: { ...skill.person, salary: 1 } }), 'UNKNOWN_FACT'],
+      [JSON.stringify({ ...skill, person: { ...skill.person, insuredMonths: '13' } }), 'INVALID_FACT_VALUE'],
+      [JSON.stringify({ ...skill, date: '2019-02-29' }), 'INVALID_DATE'],
+      [
+        JSON.stringify({ ...skill, parameters: { 'publicWelfarePost.graduateUpliftRatio': 0.6 } }),
+        'PARAMETER_OUT_OF_LIMITS',
+      ],
+    ] as const) {
+      const r = cli([], input);
+      expect(r.status, input).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain(code);
+    }
+  });
+
+  it('in --batch, answers line for line, an error line for a bad line, and exits 2', () => {
+    const r = cli(['--batch'], [skill, badId, skill].map((c) => JSON.stringify(c)).join('\n') + '\n');
+    expect(r.status).toBe(2);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(3);
+    expect(lines[0].results[0].amount).toBe(2000);
+    expect(lines[1]).toEqual({
+      error: expect.objectContaining({ code: 'INVALID_ID_NUMBER', path: 'person.idNumber' }),
+    });
+    expect(lines[1].error.message).toContain('211382199509090081');
+    expect(lines[2]).toEqual(lines[0]);
+  });
+
+  it('gives the same result over HTTP, and 400 with the same error', async () => {
+    const http = await server.inject({ method: 'POST', url: '/api/v1/rules/evaluate', payload: skill });
+    expect(http.statusCode).toBe(200);
+    expect(http.json()).toEqual(JSON.parse(cli([], JSON.stringify(skill)).stdout));
+    const bad = await server.inject({ method: 'POST', url: '/api/v1/rules/evaluate', payload: badId });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({ code: 'INVALID_ID_NUMBER', path: 'person.idNumber' });
+  });
+
+  it('answers null and names the missing fact for a case without it', async () => {
+    const r = await server.inject({
+      method: 'POST',
+      url: '/api/v1/rules/evaluate',
+      payload: {
+        date: '2019-06-15',
+        programmes: ['talent-housing-grant'],
+        person: { talent: { category: 'C', arrivedOn: '2019-01-10' } },
+      },
+    });
+    expect(r.json().results[0]).toMatchObject({
+      eligible: null,
+      amount: 0,
+      missing: ['talent.firstHomeInLingyuan'],
+    });
+  });
+});
