@@ -5,6 +5,7 @@ import { registerSeedCommand } from './commands/seed.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerUserCommands } from './commands/users.js';
 import { registerRulesCommands, registerRulesRunCommands } from './commands/rules.js';
+import { registerBenchCommand } from './commands/bench.js';
 
 const program = new Command()
   .name('jiuye')
@@ -26,5 +27,6 @@ registerAuditCommands(program);
 registerUserCommands(program);
 registerRulesCommands(program);
 registerRulesRunCommands(program);
+registerBenchCommand(program);
 
 await program.parseAsync(process.argv);

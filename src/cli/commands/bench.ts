@@ -1,0 +1,25 @@
+import type { Command } from 'commander';
+import { reportError } from '../run-command.js';
+
+/** `jiuye bench <name> [options]`: the benchmarks of docs/performance.md. */
+export function registerBenchCommand(program: Command): void {
+  program
+    .command('bench')
+    .description('性能测试 Benchmarks: registry | rules (see docs/performance.md)')
+    .argument('<name>', 'registry | rules')
+    .allowUnknownOption()
+    .helpOption(false)
+    .action(async (name: string, _opts: unknown, cmd: Command) => {
+      try {
+        const benches: Record<string, () => Promise<{ main: (args: string[]) => Promise<void> }>> = {
+          registry: () => import('../../../bench/registry.bench.js'),
+          rules: () => import('../../../bench/rules.bench.js'),
+        };
+        const load = benches[name];
+        if (!load) throw new Error(`unknown benchmark ${name}: registry | rules`);
+        await (await load()).main(cmd.args.slice(1));
+      } catch (e) {
+        reportError(e);
+      }
+    });
+}
