@@ -287,3 +287,48 @@ describe('pack versions', () => {
     await expect(app.rules.loadVersion(city, base())).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
+
+describe('scans over HTTP', () => {
+  it('start in the background (202) and can be followed to the end', async () => {
+    const { testServer } = await import('../support/test-app.js');
+    const { createAccount, systemActor } = await import('../../src/modules/access/index.js');
+    const server = await testServer(app);
+    try {
+      await createAccount(app.db, systemActor('cli'), {
+        username: 'scanner',
+        displayName: 's',
+        password: 'scanner-pass-1',
+        role: 'cityOfficer',
+        division: LINGYUAN,
+      });
+      const login = await server.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'scanner', password: 'scanner-pass-1' },
+      });
+      const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+      const headers = { cookie, 'x-csrf-token': login.json().csrfToken as string };
+      const started = await server.inject({
+        method: 'POST',
+        url: '/api/v1/rules/scans',
+        payload: { date: DATE },
+        headers,
+      });
+      expect(started.statusCode).toBe(202);
+      const { runId } = started.json() as { runId: number };
+      let status = 'running';
+      for (let i = 0; i < 100 && status === 'running'; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        status = (await server.inject({ url: `/api/v1/rules/scans/${runId}`, headers })).json().status;
+      }
+      expect(status).toBe('done');
+      const list = await server.inject({
+        url: '/api/v1/rules/findings?programme=skill-upgrade-subsidy',
+        headers,
+      });
+      expect(list.json().length).toBeGreaterThan(0);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -7,9 +7,9 @@ import { requireActor } from '../../../platform/http/session.js';
 import { IdParamsSchema } from '../../../platform/http/schemas.js';
 import { isCalendarDate, todayInChina } from '../../../shared/dates/calendar-date.js';
 import { evaluateRegisteredPerson } from '../use-cases/evaluate-registered-person.js';
-import { runScan } from '../use-cases/run-scan.js';
+import { runScan, startScan } from '../use-cases/run-scan.js';
 import { simulate } from '../use-cases/simulate.js';
-import { listScanFindings, scanFindingCounts } from '../use-cases/findings.js';
+import { getScanRun, listScanFindings, scanFindingCounts } from '../use-cases/findings.js';
 import type { PackSources } from '../domain/compile-pack.js';
 import { contractResult } from '../domain/evaluate.js';
 
@@ -182,14 +182,57 @@ export function rulesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               .optional(),
             programmes: z.array(z.string().max(60)).max(50).optional(),
             incremental: z.boolean().optional(),
+            /** Answer when done (200) instead of at once with the run to follow (202). */
+            wait: z.boolean().optional(),
           }),
-          response: { 200: ScanSummarySchema, ...errorResponses },
+          response: {
+            200: ScanSummarySchema,
+            202: z.object({ runId: z.number(), status: z.literal('running') }),
+            ...errorResponses,
+          },
         },
       },
-      async (req) => {
+      async (req, reply) => {
         const date = req.body.date ?? todayInChina();
-        return runScan(ctx.database, requireActor(req), ctx.rules.engineFor(date), { ...req.body, date });
+        const { wait, ...opts } = req.body;
+        const actor = requireActor(req);
+        if (wait) return runScan(ctx.database, actor, ctx.rules.engineFor(date), { ...opts, date });
+        const { runId, completion } = await startScan(ctx.database, actor, ctx.rules.engineFor(date), {
+          ...opts,
+          date,
+        });
+        completion.catch((e: unknown) =>
+          req.log.error({ runId }, e instanceof Error ? e.message : 'scan failed'),
+        );
+        return reply.status(202).send({ runId, status: 'running' as const });
       },
+    );
+    app.get(
+      '/rules/scans/:id',
+      {
+        schema: {
+          tags,
+          summary: '扫描进度 A scan run: running, done or failed',
+          params: IdParamsSchema,
+          response: {
+            200: z.object({
+              runId: z.number(),
+              pack: z.string(),
+              scope: z.string(),
+              date: z.string(),
+              incremental: z.boolean(),
+              status: z.enum(['running', 'done', 'failed']),
+              startedAt: z.string(),
+              finishedAt: z.string().nullable(),
+              subjects: z.number(),
+              findings: z.number(),
+              error: z.string().nullable(),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (req) => getScanRun(ctx.db, requireActor(req), req.params.id),
     );
     app.get(
       '/rules/findings',

@@ -107,6 +107,7 @@ export function lastFinishedRun(db: AnyDb, scope: string) {
     .selectAll()
     .where('scope', '=', scope)
     .where('finished_at', 'is not', null)
+    .where('error', 'is', null)
     .orderBy('started_at', 'desc')
     .limit(1)
     .executeTakeFirst();
@@ -155,4 +156,21 @@ export function findingCounts(db: AnyDb, scope: string) {
     .orderBy('township')
     .orderBy('programme')
     .execute();
+}
+
+export function failRun(db: AnyDb, runId: number, error: string) {
+  return t(db)
+    .updateTable('rules_scan_runs')
+    .set({ finished_at: sql<Date>`now()`, error: error.slice(0, 500) })
+    .where('id', '=', runId)
+    .execute();
+}
+
+export function findRun(db: AnyDb, runId: number, scope: string) {
+  return t(db)
+    .selectFrom('rules_scan_runs')
+    .selectAll()
+    .where('id', '=', runId)
+    .where('scope', 'like', scope + '%')
+    .executeTakeFirst();
 }

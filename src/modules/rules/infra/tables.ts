@@ -24,6 +24,7 @@ export interface RulesScanRunsTable {
   subjects: Generated<number>;
   findings: Generated<number>;
   started_by: string;
+  error: Generated<string | null>;
 }
 
 export interface RulesFindingsTable {

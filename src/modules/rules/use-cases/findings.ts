@@ -1,7 +1,7 @@
 import { AppError } from '../../../platform/errors/index.js';
 import { covers, requirePermission, type Actor } from '../../access/index.js';
 import type { AnyDb } from '../../../platform/db/database.js';
-import { findingCounts, listFindings } from '../infra/findings.repository.js';
+import { findingCounts, findRun, listFindings } from '../infra/findings.repository.js';
 
 /** The 政策找人 list within the actor's jurisdiction: who qualifies, by township and programme. */
 export async function listScanFindings(
@@ -50,4 +50,25 @@ export async function scanFindingCounts(db: AnyDb, actor: Actor) {
     count: Number(r.count),
     amount: Number(r.amount),
   }));
+}
+
+/** A scan run: running (no end yet), done (with counts), or failed (with the reason). */
+export async function getScanRun(db: AnyDb, actor: Actor, runId: number) {
+  requirePermission(actor, 'rules.scan');
+  const r = await findRun(db, runId, actor.division);
+  if (!r) throw new AppError('NOT_FOUND', { path: 'id' });
+  return {
+    runId: r.id,
+    pack: r.pack,
+    scope: r.scope,
+    date: r.as_of,
+    incremental: r.incremental,
+    status: (r.finished_at === null ? 'running' : r.error ? 'failed' : 'done') as
+      'running' | 'done' | 'failed',
+    startedAt: r.started_at.toISOString(),
+    finishedAt: r.finished_at?.toISOString() ?? null,
+    subjects: r.subjects,
+    findings: r.findings,
+    error: r.error,
+  };
 }

@@ -5,7 +5,13 @@ import { subjectsForScan, type ScanSubject } from '../../registry/index.js';
 import type { CompiledProgramme } from '../domain/compiled-pack.js';
 import type { RulesEngine } from '../domain/engine.js';
 import { trustedSubject } from '../domain/prepare-case.js';
-import { createRun, lastFinishedRun, storeFindings, type FindingRow } from '../infra/findings.repository.js';
+import {
+  createRun,
+  failRun,
+  lastFinishedRun,
+  storeFindings,
+  type FindingRow,
+} from '../infra/findings.repository.js';
 
 export interface ScanOptions {
   /** Division code prefix; default the actor's jurisdiction. */
@@ -66,11 +72,23 @@ export async function runScan(
   engine: RulesEngine,
   opts: ScanOptions,
 ): Promise<ScanSummary> {
+  return (await startScan(database, actor, engine, opts)).completion;
+}
+
+/**
+ * Start a scan: checks and the run's record now, the work in the background. `completion` settles when
+ * the findings are stored (or the run is recorded as failed).
+ */
+export async function startScan(
+  database: Database,
+  actor: Actor,
+  engine: RulesEngine,
+  opts: ScanOptions,
+): Promise<{ runId: number; completion: Promise<ScanSummary> }> {
   requirePermission(actor, 'rules.scan');
   const scope = opts.scope ?? actor.division;
   if (!covers(actor, scope)) throw new AppError('DIVISION_OUT_OF_SCOPE', { path: 'scope' });
   const programmes = chosenProgrammes(engine, opts.programmes);
-  const started = performance.now();
   const since = opts.incremental ? await lastFinishedRun(database.db, scope) : undefined;
   const run = await createRun(database.db, {
     pack: engine.label,
@@ -79,6 +97,30 @@ export async function runScan(
     incremental: since !== undefined,
     started_by: actor.username,
   });
+  const completion = scan(database, actor, engine, opts, { scope, programmes, since, runId: run.id }).catch(
+    async (e: unknown) => {
+      await failRun(database.db, run.id, e instanceof Error ? e.message : String(e)).catch(() => undefined);
+      throw e;
+    },
+  );
+  return { runId: run.id, completion };
+}
+
+async function scan(
+  database: Database,
+  actor: Actor,
+  engine: RulesEngine,
+  opts: ScanOptions,
+  plan: {
+    scope: string;
+    programmes: CompiledProgramme[];
+    since: { started_at: Date } | undefined;
+    runId: number;
+  },
+): Promise<ScanSummary> {
+  const { scope, programmes, since } = plan;
+  const run = { id: plan.runId };
+  const started = performance.now();
   const params = engine.params(opts.date, new Map());
   const findings: FindingRow[] = [];
   const judged: { type: string; county: string; id: number }[] = [];
