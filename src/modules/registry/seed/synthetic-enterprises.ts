@@ -19,13 +19,34 @@
  * large firms (0.5–6 % of staff); unemployment premium paid last year = insured employees × monthly
  * contribution base (3,500–7,000 yuan) × 12 × 0.5 % employer rate (Liaoning's reduced total rate of
  * 1 %, split evenly) × months-covered factor, lower with arrears; rounded to cents.
+ *
+ * Programme facts (assumptions as well):
+ * - temporaryDifficulty, known for every enterprise: true for ≈ 6 % in mining/manufacturing, 5 % in
+ *   construction, 3 % elsewhere (≈ 3.7 % overall).
+ * - socialInsuranceDueMonthly (insured enterprises): insured employees × the contribution base × 34.5–36.2 %
+ *   (pension 16 + 8, medical ≈ 7.5 + 2, unemployment 0.5 + 0.5, injury 0.2–1.9, employer + employee).
+ * - apprenticeship: micro 0.3 %, small 3 %, medium 12 %, large 35 % (× 1.5 in industry, construction,
+ *   catering and repair, × 0.4 elsewhere); 2–10 % of staff (1–60 apprentices), 1 / 1.5 / 2 years,
+ *   advance 55 %, completion 45 %.
+ * - onJobTraining: micro 1 %, small 6 %, medium 20 %, large 40 %; tripled (+ 15 points) in difficulty;
+ *   10–60 % of staff at 400–2,000 yuan each; the education fund covers all of it for 15 %, else 0–80 %.
+ * - educationExpense: half of those with on-the-job training, else micro 0.5 %, small 5 %, medium 20 %,
+ *   large 45 %; wages = staff × base × 12 × 1.0–1.3; spent 0.2–5 % of wages (mean ≈ 1.8 %; at least
+ *   what the on-the-job training cost); carried forward for 30 % (up to 3 % of wages).
+ * - incubator: two per 4,000 enterprises at fixed positions (index mod 4,000 = 7 and 1,507: a small
+ *   园区管理服务 company, recognised, 25–54 resp. 6–20 incubated entities, 3 resp. 2 years of free space).
  */
 import { makeUscc } from '../../../shared/identity/index.js';
 import { mobilePhone, resolveCounty } from './synthetic-common.js';
 import { randomFullName } from './synthetic-names.js';
 import { Places, type Place } from './synthetic-places.js';
 import { Rng, WeightedTable } from './synthetic-random.js';
-import type { EnterpriseSize, SyntheticEnterprise, SyntheticOptions } from './synthetic-types.js';
+import type {
+  EnterpriseSize,
+  SyntheticEnterprise,
+  SyntheticEnterpriseFacts,
+  SyntheticOptions,
+} from './synthetic-types.js';
 
 /** [code, trade words, weight among micro/small, weight among medium/large]. */
 type IndustryEntry = readonly [string, readonly string[], number, number];
@@ -183,6 +204,14 @@ const INDUSTRIES: readonly IndustryEntry[] = [
   ['R9013', ['网络会所'], 0.2, 0],
 ];
 
+/** Start-up incubators (创业孵化基地): 园区管理服务. */
+const INCUBATOR_ENTRY: IndustryEntry = ['L7221', ['创业孵化基地', '创业园'], 0, 0];
+/** Positions (index mod {@link INCUBATOR_EVERY}) that are incubators: two per 4,000 enterprises. */
+const INCUBATOR_EVERY = 4000;
+const INCUBATOR_SLOTS: readonly number[] = [7, 1507];
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
 const SMALL_TABLE = new WeightedTable<IndustryEntry>(
   INDUSTRIES.filter((e) => e[2] > 0).map((e) => [e, e[2]] as const),
 );
@@ -295,8 +324,12 @@ class EnterpriseGenerator {
 
   next(i: number): SyntheticEnterprise {
     const rng = this.rng;
-    const size = SIZES.pick(rng);
-    const entry = (size === 'micro' || size === 'small' ? SMALL_TABLE : BIG_TABLE).pick(rng);
+    const slot = INCUBATOR_SLOTS.indexOf(i % INCUBATOR_EVERY);
+    const size = slot >= 0 ? 'small' : SIZES.pick(rng);
+    const entry =
+      slot >= 0
+        ? INCUBATOR_ENTRY
+        : (size === 'micro' || size === 'small' ? SMALL_TABLE : BIG_TABLE).pick(rng);
     const [code, words] = entry;
     const agri = code.charAt(0) === 'A';
     const coop = agri && size !== 'large' && size !== 'medium' && rng.float() < 0.65;
@@ -337,16 +370,21 @@ class EnterpriseGenerator {
     let insuredEmployees = 0;
     let premiumArrears = false;
     let premium = 0;
+    let dueMonthly = 0;
+    // Monthly contribution base per employee (yuan); also sets the wage level below.
+    const base = 3500 + rng.float() * 3500;
     if (insured) {
       const share = size === 'micro' ? 0.5 : size === 'small' ? 0.7 : 0.85;
       insuredEmployees = Math.max(1, Math.round(employees * (share + (1 - share) * rng.float())));
       premiumArrears =
         rng.float() < (size === 'micro' ? 0.08 : size === 'small' ? 0.05 : size === 'medium' ? 0.03 : 0.02);
-      const base = 3500 + rng.float() * 3500;
       const covered = 0.8 + 0.2 * rng.float();
       premium =
         insuredEmployees * base * 12 * 0.005 * covered * (premiumArrears ? 0.3 + 0.5 * rng.float() : 1);
       premium = Math.round(premium * 100) / 100;
+      // Due each month from the enterprise and its insured employees: pension 16 % + 8 %, medical
+      // ≈ 7.5 % + 2 %, unemployment 0.5 % + 0.5 %, injury 0.2–1.9 % (by industry risk class).
+      dueMonthly = round2(insuredEmployees * base * (0.345 + 0.017 * rng.float()));
     }
     const pLayoff =
       size === 'micro'
@@ -358,6 +396,18 @@ class EnterpriseGenerator {
             : 0.95;
     const laidOffLastYear =
       rng.float() < pLayoff ? Math.max(1, Math.round(employees * (0.005 + 0.055 * rng.float()))) : 0;
+
+    const facts: SyntheticEnterpriseFacts = {
+      employees,
+      insured,
+      premiumArrears,
+      insuredEmployees,
+      laidOffLastYear,
+      unemploymentPremiumPaidLastYear: premium,
+      temporaryDifficulty: false,
+    };
+    if (insured) facts.socialInsuranceDueMonthly = dueMonthly;
+    this.programmeFacts(facts, size, code, base, slot);
 
     const repMale = rng.float() < 0.75;
     const legalRepresentative = randomFullName(rng, repMale, this.todayYear - 28 - rng.int(35));
@@ -381,15 +431,88 @@ class EnterpriseGenerator {
       legalRepresentative,
       contactName,
       contactPhone,
-      facts: {
-        employees,
-        insured,
-        premiumArrears,
-        insuredEmployees,
-        laidOffLastYear,
-        unemploymentPremiumPaidLastYear: premium,
-      },
+      facts,
     };
+  }
+
+  /**
+   * Temporary difficulty (for every enterprise), apprenticeships, on-the-job training, staff-education
+   * expenses and incubator results. `base` is the monthly contribution base per employee.
+   */
+  private programmeFacts(
+    f: SyntheticEnterpriseFacts,
+    size: EnterpriseSize,
+    code: string,
+    base: number,
+    slot: number,
+  ): void {
+    const rng = this.rng;
+    const s = code.charAt(0);
+    const industrial = s === 'B' || s === 'C' || s === 'D' || s === 'E';
+    const employees = f.employees;
+    // Temporary difficulty with prospects of recovery (困难企业): a few per cent, more in industry.
+    f.temporaryDifficulty = rng.float() < (s === 'B' || s === 'C' ? 0.06 : s === 'E' ? 0.05 : 0.03);
+    // Annual wages: the contribution base × 12 × 1.0–1.3 (bases are capped below real pay).
+    const wages = round2(employees * base * 12 * (1 + 0.3 * rng.float()));
+
+    // New apprenticeship scheme (新型学徒制).
+    const pApprentice =
+      (size === 'micro' ? 0.003 : size === 'small' ? 0.03 : size === 'medium' ? 0.12 : 0.35) *
+      (industrial || code.startsWith('H') || code.startsWith('O') ? 1.5 : 0.4);
+    if (rng.float() < pApprentice) {
+      const apprentices = Math.min(60, Math.max(1, Math.round(employees * (0.02 + 0.08 * rng.float()))));
+      const u = rng.float();
+      f.apprenticeship = {
+        apprentices,
+        years: u < 0.5 ? 1 : u < 0.7 ? 1.5 : 2,
+        stage: rng.float() < 0.55 ? 'advance' : 'completion',
+      };
+    }
+
+    // On-the-job training (在岗培训): more often in enterprises in difficulty (keeping staff busy).
+    let pTraining = size === 'micro' ? 0.01 : size === 'small' ? 0.06 : size === 'medium' ? 0.2 : 0.4;
+    if (f.temporaryDifficulty) pTraining = Math.min(0.9, pTraining * 3 + 0.15);
+    let trainingSpent = 0;
+    if (rng.float() < pTraining) {
+      const trainees = Math.max(1, Math.round(employees * (0.1 + 0.5 * rng.float())));
+      trainingSpent = Math.round(trainees * (400 + 1600 * rng.float()));
+      // Mostly the staff-education fund does not cover it all (the subsidy pays part of the shortfall).
+      const covered = rng.float() < 0.15 ? 1 + 0.5 * rng.float() : 0.8 * rng.float();
+      f.onJobTraining = { totalSpent: trainingSpent, educationFund: round2(trainingSpent * covered) };
+    }
+
+    // Staff-education expenses (职工教育经费), for the deduction calculator.
+    const pExpense =
+      trainingSpent > 0
+        ? 0.5
+        : size === 'micro'
+          ? 0.005
+          : size === 'small'
+            ? 0.05
+            : size === 'medium'
+              ? 0.2
+              : 0.45;
+    if (rng.float() < pExpense) {
+      const u = rng.float();
+      const spent = Math.max(trainingSpent, round2(wages * (0.002 + 0.048 * u * u)));
+      f.educationExpense = {
+        totalWages: wages,
+        spent,
+        carriedForward: rng.float() < 0.3 ? round2(wages * 0.03 * rng.float()) : 0,
+      };
+    }
+
+    // Start-up incubators at fixed positions: recognised, with a few to a few dozen incubated entities.
+    if (slot >= 0) {
+      const entities = slot === 0 ? 25 + rng.int(30) : 6 + rng.int(15);
+      f.incubator = {
+        recognised: true,
+        entities,
+        jobsCreated: Math.round(entities * (2 + 4 * rng.float())),
+        unemployedFoundersSupported: Math.round(entities * (0.1 + 0.3 * rng.float())),
+        freeSpaceYears: slot === 0 ? 3 : 2,
+      };
+    }
   }
 }
 

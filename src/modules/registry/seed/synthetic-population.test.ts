@@ -551,3 +551,309 @@ describe('generateEnterprises', { timeout: 60_000 }, () => {
     expect(list.filter((e) => e.size === 'micro').every((e) => e.facts.employees < 20)).toBe(true);
   });
 });
+
+describe('programme facts', { timeout: 60_000 }, () => {
+  const COLLEGE = new Set(['college', 'bachelor', 'master', 'doctorate']);
+  const OCCUPATION = /^[1-8]-\d{2}-\d{2}-\d{2}$/;
+  /** Whole days from a to b (YYYY-MM-DD). */
+  const daysBetween = (a: string, b: string): number => (Date.parse(b) - Date.parse(a)) / 86_400_000;
+  type Schema = { parse(v: unknown): unknown };
+  const personSchemas: Record<string, Schema> = personFactSchemas;
+  const householdSchemas: Record<string, Schema> = householdFactSchemas;
+  const enterpriseSchemas: Record<string, Schema> = enterpriseFactSchemas;
+  /** Parse with the vocabulary's zod schema; the error message when it fails. */
+  const invalid = (schemas: Record<string, Schema>, name: string, value: unknown): string | null => {
+    const schema = schemas[name];
+    if (!schema) return `unknown fact ${name}`;
+    try {
+      schema.parse(value);
+      return null;
+    } catch (e) {
+      return `${name}=${JSON.stringify(value)}: ${String(e).slice(0, 200)}`;
+    }
+  };
+
+  let households: SyntheticHousehold[] = [];
+  let enterprises: SyntheticEnterprise[] = [];
+  beforeAll(() => {
+    households = [...generateHouseholds(200_000, opts)];
+    enterprises = [...generateEnterprises(20_000, opts)];
+  });
+
+  it('validates every fact value against the vocabulary (50,000 persons, 2,000 enterprises)', () => {
+    const c = new Checks();
+    let persons = 0;
+    const seen = new Set<string>();
+    for (const h of households) {
+      if (persons >= 50_000) break;
+      for (const [name, value] of Object.entries(h.facts)) {
+        const err = invalid(householdSchemas, name, value);
+        c.ok(err === null, () => `household ${err}`);
+      }
+      for (const p of h.members) {
+        persons++;
+        for (const [name, value] of Object.entries(p.facts)) {
+          seen.add(name);
+          const err = invalid(personSchemas, name, value);
+          c.ok(err === null, () => `person ${err}`);
+        }
+      }
+    }
+    for (const e of enterprises.slice(0, 2_000)) {
+      for (const [name, value] of Object.entries(e.facts)) {
+        seen.add(`enterprise.${name}`);
+        const err = invalid(enterpriseSchemas, name, value);
+        c.ok(err === null, () => `enterprise ${err}`);
+      }
+    }
+    c.assert();
+    expect(persons).toBeGreaterThanOrEqual(50_000);
+    // Every person fact of the vocabulary that the registry can hold appears (household ones via households).
+    for (const name of Object.keys(personFactSchemas)) {
+      if (name in householdFactSchemas) continue;
+      expect(seen.has(name), name).toBe(true);
+    }
+    for (const name of Object.keys(enterpriseFactSchemas))
+      expect(seen.has(`enterprise.${name}`), name).toBe(true);
+  });
+
+  it('keeps dates before today and consistent with the person', () => {
+    const c = new Checks();
+    let inWindow = 0;
+    let talents = 0;
+    for (const h of households) {
+      const hardship =
+        h.facts.lowIncomeFamily === true ||
+        h.facts.registeredPoor === true ||
+        h.facts.poorDisabledFamily === true;
+      for (const p of h.members) {
+        const f = p.facts;
+        const age = ageOn(p.birthDate, TODAY);
+        const who = (): string => `${p.birthDate} ${p.sex} ${JSON.stringify(f)} ${JSON.stringify(h.facts)}`;
+        const adultOn = (date: string, years = 16): boolean => ageOn(p.birthDate, date) >= years;
+        const afterSchool = (date: string): boolean => f.leftSchoolOn === undefined || f.leftSchoolOn <= date;
+        if (f.contractEndedOn !== undefined) {
+          c.ok(
+            f.contractEndedOn < TODAY && adultOn(f.contractEndedOn) && afterSchool(f.contractEndedOn),
+            who,
+          );
+          c.ok(f.employed === false && (f.insuredMonths ?? 0) > 0 && age < 60, who);
+        }
+        if (f.unemploymentInsuranceEligible !== undefined) c.ok(f.registeredUnemployed === true, who);
+        if (f.registeredUnemployed) c.ok(typeof f.unemploymentInsuranceEligible === 'boolean', who);
+        if (f.unemploymentInsuranceEligible === true) {
+          c.ok(f.contractEndedOn !== undefined && (f.insuredMonths ?? 0) >= 12, who);
+          c.ok(daysBetween(f.contractEndedOn!, TODAY) < 731, who);
+        }
+        if (f.hardshipTier !== undefined) {
+          c.ok(
+            f.registeredUnemployed === true &&
+              f.contractEndedOn !== undefined &&
+              f.unemploymentInsuranceEligible === false,
+            who,
+          );
+        }
+        if (f.training) {
+          const t = f.training;
+          c.ok(t.startedOn <= t.endedOn && t.endedOn < TODAY, who);
+          c.ok(adultOn(t.startedOn) && afterSchool(t.startedOn) && age < 60 && f.ableToWork !== false, who);
+          c.ok(t.daysAttended >= 1 && t.daysAttended <= daysBetween(t.startedOn, t.endedOn) + 1, who);
+          c.ok(t.paidBySelf ? t.feePaid > 0 : t.feePaid === 0, who);
+          c.ok(t.catalogItem.length > 0 && t.standardAmount > 0, who);
+          c.ok(!t.choseUnemploymentBenefit || f.unemploymentInsuranceEligible === true, who);
+        }
+        if (f.certificate) {
+          const k = f.certificate;
+          c.ok(k.obtainedOn < TODAY && adultOn(k.obtainedOn) && afterSchool(k.obtainedOn), who);
+          c.ok(OCCUPATION.test(k.occupation), who);
+          if (k.obtainedOn >= '2020-01-01') c.ok(k.kind === 'skillLevel', who);
+          if (k.obtainedOn < '2019-01-01') c.ok(k.kind === 'vocationalQualification', who);
+        }
+        if (f.business)
+          c.ok(age >= 20 && age < 65 && (f.leftSchoolOn !== undefined) === (f.education !== undefined), who);
+        if (f.talent) {
+          talents++;
+          const a = f.talent.arrivedOn;
+          c.ok(f.employed === true && age >= 22 && age <= 50, who);
+          c.ok(['bachelor', 'master', 'doctorate'].includes(f.education ?? ''), who);
+          c.ok(a < TODAY && f.leftSchoolOn !== undefined && f.leftSchoolOn <= a, who);
+          if (a >= '2017-09-01' && a <= '2020-08-30') inWindow++;
+        }
+        if (f.publicWelfarePost) {
+          c.ok(f.employed === true && age >= 18 && age < 60 && f.publicWelfarePost.months >= 1, who);
+          const own = f.disabled === true || f.martyrChild === true || f.extremePoverty === true;
+          c.ok(hardship || own, who);
+          if (!COLLEGE.has(f.education ?? '')) c.ok(age >= 40, who);
+        }
+        if (f.extremePoverty) {
+          c.ok(h.members.length === 1 && h.facts.lowIncomeFamily !== true && f.employed === false, who);
+          c.ok(age >= 60 || (f.disabled === true && f.ableToWork === false), who);
+        }
+        if (f.martyrChild) c.ok(age >= 18 && age <= 75, who);
+      }
+    }
+    c.assert();
+    // Some talents came inside the housing-grant window (2017-09-01 … 2020-08-30), not all of them.
+    expect(inWindow).toBeGreaterThan(0);
+    expect(inWindow).toBeLessThan(talents);
+  });
+
+  it('gives a realistic minority each programme fact (shares within tolerance)', () => {
+    let persons = 0;
+    let registered = 0;
+    let regTraining = 0;
+    let regContract = 0;
+    let regUi = 0;
+    let contractNoUi = 0;
+    let tiers = 0;
+    let employed = 0;
+    let certificates = 0;
+    let employedBusiness = 0;
+    let employed2064 = 0;
+    let posts = 0;
+    let graduatePosts = 0;
+    let talents = 0;
+    let extremePoverty = 0;
+    let martyrs = 0;
+    for (const h of households) {
+      for (const p of h.members) {
+        persons++;
+        const f = p.facts;
+        const age = ageOn(p.birthDate, TODAY);
+        if (f.registeredUnemployed) {
+          registered++;
+          if (f.training) regTraining++;
+          if (f.contractEndedOn) regContract++;
+          if (f.unemploymentInsuranceEligible) regUi++;
+          if (f.contractEndedOn && !f.unemploymentInsuranceEligible) {
+            contractNoUi++;
+            if (f.hardshipTier) tiers++;
+          }
+        }
+        if (f.employed && age >= 18 && age < 60) {
+          employed++;
+          if (f.certificate) certificates++;
+        }
+        if (f.employed && age >= 20 && age < 65) {
+          employed2064++;
+          if (f.business) employedBusiness++;
+        }
+        if (f.publicWelfarePost) {
+          posts++;
+          if (COLLEGE.has(f.education ?? '')) graduatePosts++;
+        }
+        if (f.talent) talents++;
+        if (f.extremePoverty) extremePoverty++;
+        if (f.martyrChild) martyrs++;
+      }
+    }
+    const within = (x: number, lo: number, hi: number, what: string): void => {
+      expect(x, what).toBeGreaterThan(lo);
+      expect(x, what).toBeLessThan(hi);
+    };
+    within(regTraining / registered, 0.12, 0.2, 'training among the registered unemployed');
+    within(regContract / registered, 0.38, 0.6, 'contract ended among the registered unemployed');
+    within(regUi / registered, 0.15, 0.35, 'unemployment insurance among the registered unemployed');
+    within(tiers / contractNoUi, 0.25, 0.48, 'temporary hardship among those without insurance');
+    within(certificates / employed, 0.035, 0.065, 'certificates among the employed 18–59');
+    within(employedBusiness / employed2064, 0.045, 0.08, 'own business among the employed 20–64');
+    within(posts / persons, 0.001, 0.004, 'public-welfare posts');
+    expect(graduatePosts).toBeGreaterThan(20);
+    within(talents / persons, 0.0006, 0.003, 'talents');
+    within(extremePoverty / persons, 0.001, 0.005, '特困');
+    within(martyrs / persons, 0, 0.0005, 'martyrs’ children');
+
+    const share = (pred: (e: SyntheticEnterprise) => boolean): number =>
+      enterprises.filter(pred).length / enterprises.length;
+    within(
+      share((e) => e.facts.temporaryDifficulty),
+      0.025,
+      0.055,
+      'temporary difficulty',
+    );
+    within(
+      share((e) => e.facts.apprenticeship !== undefined),
+      0.006,
+      0.02,
+      'apprenticeships',
+    );
+    within(
+      share((e) => e.facts.onJobTraining !== undefined),
+      0.02,
+      0.05,
+      'on-the-job training',
+    );
+    within(
+      share((e) => e.facts.educationExpense !== undefined),
+      0.02,
+      0.05,
+      'education expenses',
+    );
+    // Two incubators per 4,000 enterprises, at fixed positions: 10 among 20,000, 2 among the first 2,000.
+    expect(enterprises.filter((e) => e.facts.incubator).length).toBe(10);
+    expect(enterprises.slice(0, 2_000).filter((e) => e.facts.incubator).length).toBe(2);
+    // In difficulty, on-the-job training is much more common.
+    const hard = enterprises.filter((e) => e.facts.temporaryDifficulty);
+    expect(hard.filter((e) => e.facts.onJobTraining).length / hard.length).toBeGreaterThan(0.15);
+  });
+
+  it('keeps enterprise programme facts consistent', () => {
+    const c = new Checks();
+    for (const e of enterprises) {
+      const f = e.facts;
+      const who = (): string => JSON.stringify(e);
+      c.ok(typeof f.temporaryDifficulty === 'boolean', who);
+      if (f.insured) {
+        const perHead = f.socialInsuranceDueMonthly! / f.insuredEmployees;
+        c.ok(perHead >= 3500 * 0.34 && perHead <= 7000 * 0.37, who);
+      } else c.ok(f.socialInsuranceDueMonthly === undefined, who);
+      if (f.apprenticeship)
+        c.ok(f.apprenticeship.apprentices >= 1 && f.apprenticeship.apprentices <= f.employees, who);
+      if (f.onJobTraining) c.ok(f.onJobTraining.totalSpent > 0, who);
+      if (f.educationExpense) {
+        const x = f.educationExpense;
+        c.ok(x.totalWages >= f.employees * 3500 * 12 && x.spent > 0 && x.spent <= x.totalWages, who);
+        if (f.onJobTraining) c.ok(x.spent >= f.onJobTraining.totalSpent, who);
+      }
+      if (f.incubator) {
+        c.ok(e.industry === 'L7221' && /创业(孵化基地|园)/.test(e.name), who);
+        c.ok(f.incubator.recognised && f.incubator.entities >= 1 && f.incubator.freeSpaceYears >= 2, who);
+      }
+    }
+    c.assert();
+  });
+
+  it('finds qualifiers for the 2019 programmes when today is in 2019', () => {
+    const today = '2019-06-15';
+    let temporary = 0;
+    let trainingLiving = 0;
+    let skill = 0;
+    for (const h of generateHouseholds(100_000, { seed: 7, today })) {
+      for (const p of h.members) {
+        const f = p.facts;
+        if (
+          f.registeredUnemployed &&
+          f.unemploymentInsuranceEligible === false &&
+          f.hardshipTier !== undefined &&
+          f.contractEndedOn! >= '2019-01-01'
+        )
+          temporary++;
+        const t = f.training;
+        if (t && f.employmentDifficulty && t.paidBySelf && t.passed && t.endedOn >= '2019-01-01')
+          trainingLiving++;
+        if (f.certificate && f.employed && (f.insuredMonths ?? 0) >= 12 && f.certificate.obtainedOn <= today)
+          skill++;
+        for (const d of [f.contractEndedOn, t?.endedOn, f.certificate?.obtainedOn, f.talent?.arrivedOn])
+          if (d !== undefined) expect(d < today).toBe(true);
+      }
+    }
+    expect(temporary).toBeGreaterThan(10);
+    expect(trainingLiving).toBeGreaterThan(10);
+    expect(skill).toBeGreaterThan(300);
+    const hard = [...generateEnterprises(2_000, { seed: 7, today })].filter(
+      (e) => e.facts.temporaryDifficulty,
+    );
+    expect(hard.length).toBeGreaterThan(20);
+    expect(hard.every((e) => !e.facts.insured || e.facts.socialInsuranceDueMonthly! > 0)).toBe(true);
+  });
+});

@@ -56,16 +56,56 @@
  * Names: ./synthetic-names.ts. Phones: ≈ 96 % of adults under 60, fewer of the old, none under 16;
  * China Mobile prefixes dominate (as in Liaoning), 8 random digits.
  *
+ * ─── Programme facts (./synthetic-person-programmes.ts) ─────────────────────────────────────────
+ * What the programmes of policy/lingyuan-2019 read. AGAIN ASSUMPTIONS FOR SYNTHETIC DATA, chosen so
+ * that a 政策找人 scan of 1,000,000 persons finds a few hundred to a few tens of thousands per programme.
+ * Every date lies strictly before `today`, after the 16th birthday and after leaving school; recent
+ * dates are drawn exponentially back from `today` (mean given), so some fall inside each policy window.
+ * - contractEndedOn: ≈ 88 % of the registered unemployed with insured months, ≈ 25 % of other
+ *   non-employed people under 60 with insured months (mean 14 resp. 30 months ago, after the insured
+ *   months could have been worked) — about half of the registered unemployed.
+ * - unemploymentInsuranceEligible: set for every registered unemployed person; true (≈ 25 % of them)
+ *   for 70 % of those with ≥ 12 insured months whose contract ended within the benefit period
+ *   (12 / 18 / 24 months for < 5 / < 10 / ≥ 10 insured years).
+ * - employmentDifficulty: 85 % of registered unemployed who are older (women 40+, men 50+), disabled,
+ *   from a 低保 / registered-poor / zero-employment household or without a contract for ≥ 1 year; 6 % of the rest.
+ * - hardshipTier: only registered unemployed with an ended contract and no insurance benefit: 60 % of
+ *   those from hardship households or disabled (tiers 1/2/3 = 35/40/25 %), 25 % of the others (10/35/55 %).
+ * - training (latest course, ended a mean 8 months ago, 10–40 catalogue days): 16 % of the registered
+ *   unemployed, 10 % of registered-poor working-age people, 5 % of veterans, 2.5 % of the employed,
+ *   1.5 % of others under 60 able to work; paid by themselves 80 % (poor 50 %, employed 40 %, else
+ *   fee 0), passed 90 % (60 % with absences), unemployment benefit chosen by half of the eligible.
+ *   Catalogue items and standards (600–1,800 yuan) are assumptions after Liaoning's 补贴目录.
+ * - certificate (职业分类大典 codes): 65 % of passed courses with an occupation lead to a level-5
+ *   certificate 1–7 weeks later; otherwise held by 6 % (towns) / 3.5 % (villages) of the employed
+ *   18–59, 2 % of the registered unemployed; levels 5/4/3/2/1 = 45/33/16/5/1 %, obtained a mean
+ *   2.5 years ago; skillLevel from 2020, either kind in 2019, vocationalQualification before.
+ *   ≈ 5 % of the employed 18–59 hold one.
+ * - business (个体工商户 or own company): 9 % (towns) / 5 % (villages) of the employed 20–64, 3 % of
+ *   the registered unemployed (starting up), 20 % of college graduates from registered-poor households;
+ *   registered in Lingyuan 93 %, rented venue 55 % (2,400–36,000 yuan a year), high-tech 6 % of graduates,
+ *   other loan target group (returning migrant workers …) 20 %.
+ * - talent: employed 22–50 with a doctorate 35 %, master 12 %, bachelor 2.5 %; arrived after leaving
+ *   school, a mean 4 years ago; categories by degree (doctorate A/B/C, master B/C/D, bachelor C/D);
+ *   first home in Lingyuan 60 %.
+ * - publicWelfarePost: employed 18–59 from a 低保 / registered-poor / poor-disabled household, or
+ *   disabled, 特困 or a martyr's child: college graduates 15 %, others 40+ 8 %; 1–36 months in the post.
+ * - extremePoverty (特困): people living alone, not employed, not in a 低保 household, 60+ or disabled and
+ *   unable to work: 8 % in villages, 3.5 % in towns (≈ 0.25 % of all persons). martyrChild: 0.02 % of 18–75.
+ *
  * Fact policy (the writer stores one row per key): facts that are true for a minority are set only when
- * true (registeredUnemployed, disabled, veteran, employmentDifficulty), ableToWork only when false;
- * `employed` is set (true/false) for everyone 16+; education when some level is completed; leftSchoolOn
- * when schooling is finished; insuredMonths when > 0. ≈ 3.1 fact rows per person (plus ≈ 0.1 per household).
+ * true (registeredUnemployed, disabled, veteran, employmentDifficulty, extremePoverty, martyrChild),
+ * ableToWork only when false; `employed` is set (true/false) for everyone 16+;
+ * unemploymentInsuranceEligible (true/false) for every registered unemployed person; education when some
+ * level is completed; leftSchoolOn when schooling is finished; insuredMonths when > 0; the object facts
+ * when the person has one. ≈ 3.2 fact rows per person (plus ≈ 0.1 per household).
  */
 import { makeIdNumber } from '../../../shared/identity/index.js';
 import type { Education } from '../../../shared/facts/vocabulary.js';
 import { DateTable, MAX_AGE } from './synthetic-calendar.js';
 import { dottedName, generationChar, givenName, SURNAMES } from './synthetic-names.js';
 import { mobilePhone, resolveCounty } from './synthetic-common.js';
+import { MemberScratch, PersonProgrammeFacts } from './synthetic-person-programmes.js';
 import { Places, type Place } from './synthetic-places.js';
 import { hash32, Rng, WeightedTable } from './synthetic-random.js';
 import type {
@@ -416,6 +456,8 @@ class HouseholdGenerator {
   private readonly todayYear: number;
   private readonly monthsSince1993: number;
   private readonly leftSchoolCache = new Map<number, string>();
+  private readonly programmes: PersonProgrammeFacts;
+  private readonly scratch = new MemberScratch();
 
   constructor(opts: SyntheticOptions) {
     const county = resolveCounty(opts);
@@ -425,6 +467,7 @@ class HouseholdGenerator {
     this.ids = new IdAllocator(ID_REGIONS, this.dates);
     this.todayYear = this.dates.todayYear;
     this.monthsSince1993 = (this.todayYear - 1993) * 12 + this.dates.todayMonth - 1;
+    this.programmes = new PersonProgrammeFacts(this.rng, this.dates);
   }
 
   // ── structure ──
@@ -709,6 +752,7 @@ class HouseholdGenerator {
     const outsideRegion = outside ? REGION_OUTSIDE.pick(rng) : 0;
 
     const members: SyntheticPerson[] = new Array<SyntheticPerson>(specs.length);
+    const scratch = this.scratch;
     let workingAge = 0;
     let workingEmployed = 0;
     let registered = 0;
@@ -753,6 +797,7 @@ class HouseholdGenerator {
       else if (finalLevel >= 3 && rng.float() < 0.1) shift += 1;
       let inSchool = false;
       let leftAge = 16;
+      scratch.left[i] = -1;
       if (finalLevel > 0) {
         const endYear = birthYear + (STD_END[finalLevel] as number) + shift;
         const left = this.leftSchoolOn(endYear);
@@ -760,6 +805,7 @@ class HouseholdGenerator {
           facts.education = LEVELS[finalLevel] as Education;
           facts.leftSchoolOn = left;
           leftAge = endYear - birthYear;
+          scratch.left[i] = this.programmes.dayIndex(endYear, 7, 1);
         } else {
           inSchool = age >= 6;
           const path = PATHS[finalLevel] as readonly number[];
@@ -834,7 +880,9 @@ class HouseholdGenerator {
         }
       } else if (legalWorkingAge && employed) {
         workingAge++;
-        workingEmployed++;
+        // 零就业家庭 looks at the members able to work: someone unable to work who still has a job
+        // (sheltered work) does not make the family one with employment.
+        if (able) workingEmployed++;
       }
 
       // Veterans.
@@ -867,6 +915,10 @@ class HouseholdGenerator {
         }
       }
 
+      scratch.age[i] = age;
+      scratch.birth[i] = day;
+      scratch.inSchool[i] = inSchool ? 1 : 0;
+      scratch.able[i] = able ? 1 : 0;
       members[i] = {
         name,
         idNumber,
@@ -900,20 +952,17 @@ class HouseholdGenerator {
       registeredPoor = rng.float() < pPoor;
       if (registeredPoor) hf.registeredPoor = true;
     }
-    if (anyDisabled && (lowIncome || registeredPoor)) hf.poorDisabledFamily = true;
+    const poorDisabled = anyDisabled && (lowIncome || registeredPoor);
+    if (poorDisabled) hf.poorDisabledFamily = true;
 
-    // Employment difficulty (就业困难人员) among the registered unemployed.
-    if (registered > 0) {
-      const hardship = lowIncome || registeredPoor || zeroEmployment;
-      for (let i = 0; i < members.length; i++) {
-        const p = members[i] as SyntheticPerson;
-        if (p.facts.registeredUnemployed !== true) continue;
-        const age = (specs[i] as Spec).age; // the allocator keeps the birth date within the age window
-        const older = p.sex === 'female' ? age >= 40 : age >= 50;
-        if (rng.float() < (older || hardship || p.facts.disabled === true ? 0.85 : 0.06))
-          p.facts.employmentDifficulty = true;
-      }
-    }
+    // Programme facts (contract end, UI eligibility, employment difficulty, hardship, training, …).
+    this.programmes.apply(members, scratch, {
+      urban,
+      lowIncome,
+      registeredPoor,
+      zeroEmployment,
+      poorDisabled,
+    });
 
     return { residenceDivision: place.code, facts: hf, members };
   }

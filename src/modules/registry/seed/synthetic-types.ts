@@ -2,9 +2,23 @@
  * Types of the synthetic Lingyuan population (re-exported by ./synthetic-population.ts, which is the
  * module to import).
  */
-import type { Education } from '../../../shared/facts/vocabulary.js';
+import type { z } from 'zod';
+import type {
+  Education,
+  enterpriseFactSchemas,
+  personFactSchemas,
+} from '../../../shared/facts/vocabulary.js';
 
 export type { Education };
+
+/** The value type of a person fact, exactly as the vocabulary's zod schema defines it. */
+export type PersonFactValue<K extends keyof typeof personFactSchemas> = z.infer<
+  (typeof personFactSchemas)[K]
+>;
+/** The value type of an enterprise fact, exactly as the vocabulary's zod schema defines it. */
+export type EnterpriseFactValue<K extends keyof typeof enterpriseFactSchemas> = z.infer<
+  (typeof enterpriseFactSchemas)[K]
+>;
 
 export interface SyntheticOptions {
   /** Any finite number; the output depends only on (seed, today, counts). */
@@ -28,6 +42,22 @@ export type SyntheticPersonFacts = {
   veteran?: boolean;
   insuredMonths?: number;
   employmentDifficulty?: boolean;
+  /** YYYY-MM-DD before `today`: the last labour contract ended (some non-employed people with insured months). */
+  contractEndedOn?: string;
+  /** Set (true/false) for every registered unemployed person. */
+  unemploymentInsuranceEligible?: boolean;
+  /** Temporary hardship (1 = hardest): registered unemployed, contract ended, no unemployment insurance. */
+  hardshipTier?: PersonFactValue<'hardshipTier'>;
+  publicWelfarePost?: PersonFactValue<'publicWelfarePost'>;
+  /** The latest vocational training course (ended before `today`). */
+  training?: PersonFactValue<'training'>;
+  /** The latest vocational qualification / skill-level certificate (obtained before `today`). */
+  certificate?: PersonFactValue<'certificate'>;
+  talent?: PersonFactValue<'talent'>;
+  /** An own business (individual business or company) that the person runs or is starting. */
+  business?: PersonFactValue<'business'>;
+  extremePoverty?: boolean;
+  martyrChild?: boolean;
 };
 
 export interface SyntheticPerson {
@@ -71,6 +101,14 @@ export type SyntheticEnterpriseFacts = {
   laidOffLastYear: number;
   /** Yuan, at most 2 decimals. */
   unemploymentPremiumPaidLastYear: number;
+  /** Known (true/false) for every enterprise. */
+  temporaryDifficulty: boolean;
+  /** Monthly social-insurance premiums due from the enterprise and its insured employees; insured enterprises only. */
+  socialInsuranceDueMonthly?: number;
+  apprenticeship?: EnterpriseFactValue<'apprenticeship'>;
+  onJobTraining?: EnterpriseFactValue<'onJobTraining'>;
+  educationExpense?: EnterpriseFactValue<'educationExpense'>;
+  incubator?: EnterpriseFactValue<'incubator'>;
 };
 
 export interface SyntheticEnterprise {
