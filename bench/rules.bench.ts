@@ -41,12 +41,31 @@ export async function main(args: string[]) {
 
   // Fill or reuse: seed in a child process, so this process's memory is the scan's.
   let ctx = await openAppContext({ ...config, dataDir, demo: false }, 'bench rules');
-  const count = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM persons`.execute(ctx.db)).rows[0]!.n);
+  const count = Number(
+    (await sql<{ n: number }>`SELECT count(*)::int AS n FROM persons`.execute(ctx.db)).rows[0]!.n,
+  );
   if (count !== persons) {
-    if (count !== 0) throw new Error(`${dataDir} holds ${count} persons, not ${persons}: use another --data folder`);
+    if (count !== 0)
+      throw new Error(`${dataDir} holds ${count} persons, not ${persons}: use another --data folder`);
     await ctx.close();
     log(`seeding ${persons} persons into ${dataDir} …`);
-    await run(process.execPath, ['bin/jiuye.mjs', 'seed', '--persons', String(persons), '--enterprises', String(Math.ceil(persons / 50)), '--seed', '1', '--today', date, '--json'], { env, maxBuffer: 1 << 24 });
+    await run(
+      process.execPath,
+      [
+        'bin/jiuye.mjs',
+        'seed',
+        '--persons',
+        String(persons),
+        '--enterprises',
+        String(Math.ceil(persons / 50)),
+        '--seed',
+        '1',
+        '--today',
+        date,
+        '--json',
+      ],
+      { env, maxBuffer: 1 << 24 },
+    );
     ctx = await openAppContext({ ...config, dataDir, demo: false }, 'bench rules');
   }
   await analyzeRegistry(ctx.db);
@@ -55,7 +74,15 @@ export async function main(args: string[]) {
   // One case in-process: p50 / p99 over many evaluations of a realistic case.
   const sample = {
     date,
-    person: { idNumber: '211382199509090080', education: 'bachelor', leftSchoolOn: '2018-07-01', employed: true, insuredMonths: 13, registeredUnemployed: false, certificate: { kind: 'skillLevel', occupation: '6-31-01-03', level: 3, obtainedOn: '2019-04-01' } },
+    person: {
+      idNumber: '211382199509090080',
+      education: 'bachelor',
+      leftSchoolOn: '2018-07-01',
+      employed: true,
+      insuredMonths: 13,
+      registeredUnemployed: false,
+      certificate: { kind: 'skillLevel', occupation: '6-31-01-03', level: 3, obtainedOn: '2019-04-01' },
+    },
   };
   const times: number[] = [];
   for (let i = 0; i < 20_000; i++) {
@@ -64,16 +91,31 @@ export async function main(args: string[]) {
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
-  const caseLine = { bench: 'rules-one-case', programmes: engine.pack.programmes.filter((p) => p.source.audience !== 'enterprise').length, p50Ms: +times[10_000]!.toFixed(3), p99Ms: +times[19_800]!.toFixed(3) };
+  const caseLine = {
+    bench: 'rules-one-case',
+    programmes: engine.pack.programmes.filter((p) => p.source.audience !== 'enterprise').length,
+    p50Ms: +times[10_000]!.toFixed(3),
+    p99Ms: +times[19_800]!.toFixed(3),
+  };
   process.stdout.write(JSON.stringify(caseLine) + '\n');
 
   // The plainest fastest read of the same rows.
   const read = async () => {
     const t = performance.now();
     let bytes = 0;
-    bytes += (await ctx.database.copyOut('SELECT id, county, residence_division, birth_date, sex FROM persons')).length;
-    bytes += (await ctx.database.copyOut(`SELECT county, person_id, household_id FROM household_members WHERE valid_from <= '${date}' AND (valid_to IS NULL OR valid_to > '${date}')`)).length;
-    bytes += (await ctx.database.copyOut(`SELECT subject_type, subject_id, name, value FROM facts WHERE superseded_at IS NULL AND valid_from <= '${date}' AND (valid_to IS NULL OR valid_to > '${date}')`)).length;
+    bytes += (
+      await ctx.database.copyOut('SELECT id, county, residence_division, birth_date, sex FROM persons')
+    ).length;
+    bytes += (
+      await ctx.database.copyOut(
+        `SELECT county, person_id, household_id FROM household_members WHERE valid_from <= '${date}' AND (valid_to IS NULL OR valid_to > '${date}')`,
+      )
+    ).length;
+    bytes += (
+      await ctx.database.copyOut(
+        `SELECT subject_type, subject_id, name, value FROM facts WHERE superseded_at IS NULL AND valid_from <= '${date}' AND (valid_to IS NULL OR valid_to > '${date}')`,
+      )
+    ).length;
     bytes += (await ctx.database.copyOut('SELECT id, county, division FROM enterprises')).length;
     return { seconds: (performance.now() - t) / 1000, bytes };
   };
@@ -81,7 +123,9 @@ export async function main(args: string[]) {
   const r = await read();
   log(`plain read: ${r.seconds.toFixed(2)} s, ${(r.bytes / 2 ** 20).toFixed(0)} MB`);
   const s = await runScan(ctx.database, systemActor('cli', 'bench'), engine, { date });
-  log(`scan: ${s.seconds.toFixed(2)} s (reading ${s.readSeconds.toFixed(2)} s), ${s.findings} hits`);
+  log(
+    `scan: ${s.seconds.toFixed(2)} s (reading ${s.readSeconds.toFixed(2)} s, storing ${s.storeSeconds.toFixed(2)} s), ${s.subjects} subjects judged, ${s.findings} hits`,
+  );
   await ctx.close();
   const line = {
     bench: 'rules-scan',

@@ -7,9 +7,11 @@ export function registerBenchCommand(program: Command): void {
     .command('bench')
     .description('性能测试 Benchmarks: registry | rules (see docs/performance.md)')
     .argument('<name>', 'registry | rules')
+    .argument('[options...]', 'the benchmark’s own options, e.g. --persons 1000000 --json')
     .allowUnknownOption()
+    .allowExcessArguments()
     .helpOption(false)
-    .action(async (name: string, _opts: unknown, cmd: Command) => {
+    .action(async (name: string, rest: string[]) => {
       try {
         const benches: Record<string, () => Promise<{ main: (args: string[]) => Promise<void> }>> = {
           registry: () => import('../../../bench/registry.bench.js'),
@@ -17,7 +19,7 @@ export function registerBenchCommand(program: Command): void {
         };
         const load = benches[name];
         if (!load) throw new Error(`unknown benchmark ${name}: registry | rules`);
-        await (await load()).main(cmd.args.slice(1));
+        await (await load()).main(rest);
       } catch (e) {
         reportError(e);
       }

@@ -14,3 +14,11 @@ describe('date functions', () => {
     expect(addMonths('2020-03-31', -1)).toBe('2020-02-29');
   });
 });
+
+describe('the function catalogue', () => {
+  it('overloads no name: an untyped parse binds a call to its first signature', async () => {
+    const { celFunctions } = await import('./cel-functions.js');
+    const names = celFunctions.map((f) => f.signature.slice(0, f.signature.indexOf('(')));
+    expect(new Set(names).size).toBe(names.length);
+  });
+});

@@ -28,6 +28,10 @@ export function addMonths(d: string, n: number): string {
   return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** min/max of two values of one type (the checker makes sure they are). No function name is overloaded: see expression.ts. */
+const smaller = <T extends number | bigint>(a: T, b: T): T => (a < b ? a : b);
+const larger = <T extends number | bigint>(a: T, b: T): T => (a > b ? a : b);
+
 export interface CelFunction {
   signature: string;
   handler: (...args: never[]) => unknown;
@@ -77,22 +81,22 @@ export const celFunctions: CelFunction[] = [
   },
   {
     signature: 'min(double, double): double',
-    handler: ((a: number, b: number) => Math.min(a, b)) as never,
+    handler: smaller as never,
     description: '较小值',
   },
   {
     signature: 'max(double, double): double',
-    handler: ((a: number, b: number) => Math.max(a, b)) as never,
+    handler: larger as never,
     description: '较大值',
   },
   {
-    signature: 'min(int, int): int',
-    handler: ((a: bigint, b: bigint) => (a < b ? a : b)) as never,
+    signature: 'minInt(int, int): int',
+    handler: smaller as never,
     description: '较小值',
   },
   {
-    signature: 'max(int, int): int',
-    handler: ((a: bigint, b: bigint) => (a > b ? a : b)) as never,
+    signature: 'maxInt(int, int): int',
+    handler: larger as never,
     description: '较大值',
   },
 ];

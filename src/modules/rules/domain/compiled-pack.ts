@@ -28,6 +28,7 @@ export interface CompiledVersion {
   to: string | null;
   reference: Reference;
   requires: string[];
+  requiresParts: string[][];
   lets: [string, Expression][];
   conditions: CompiledCondition[];
   components: CompiledComponent[];
@@ -38,6 +39,10 @@ export interface CompiledProgramme {
   source: ProgrammeSource;
   versionDate: Expression | undefined;
   versions: CompiledVersion[];
+  /** The versions that judge each audience's cases. */
+  versionsFor: Record<Audience, CompiledVersion[]>;
+  /** `document clause`, as results show it. */
+  legalBasisText: string;
 }
 
 export interface CompiledPack {
@@ -130,6 +135,7 @@ export function compileProgramme(
       to: v.to,
       reference: v.reference,
       requires: v.requires,
+      requiresParts: v.requires.map((r) => r.split('.')),
       lets,
       conditions: v.conditions.map((c) => ({
         id: c.id,
@@ -148,8 +154,14 @@ export function compileProgramme(
       cap: v.cap ? compileExpression(env, v.cap, 'double', where('cap'), root) : undefined,
     };
   });
+  const basis = source.legalBasis;
   return {
     source,
+    versionsFor: {
+      person: versions.filter((v) => v.audience === 'person'),
+      enterprise: versions.filter((v) => v.audience === 'enterprise'),
+    },
+    legalBasisText: `${basis.document}${basis.clause ? ' ' + basis.clause : ''}`,
     versionDate:
       source.versionDate && source.audience !== 'both'
         ? compileExpression(

@@ -76,17 +76,25 @@ export class RulesEngine {
     });
   }
 
-  /** Evaluate a prepared subject (a scan's fast path: `quick` skips programmes whose required facts are absent). */
+  /**
+   * Evaluate a prepared subject on a scan's fast path: programmes whose required facts the subject lacks
+   * are skipped (left out of the answer).
+   */
   evaluateSubject(
     audience: 'person' | 'enterprise',
     subject: Record<string, unknown>,
     date: string,
     params: Record<string, Record<string, unknown>>,
     programmes: readonly CompiledProgramme[],
-    quick: boolean,
   ): DetailedResult[] {
     const evaluator = this.evaluators[audience];
-    return programmes.map((p) => evaluator.evaluate(p, { subject, date, params }, quick));
+    const a = { subject, date, params };
+    const out: DetailedResult[] = [];
+    for (const p of programmes) {
+      const r = evaluator.evaluate(p, a, true);
+      if (r) out.push(r);
+    }
+    return out;
   }
 
   /** One case of the contract → its result. Throws AppError (exit 2 / HTTP 400) for bad input. */

@@ -1,8 +1,8 @@
+import { AppError } from '../../../platform/errors/index.js';
 import type { CompiledComponent, CompiledProgramme, CompiledVersion } from './compiled-pack.js';
 import type { Expression, Logic } from './expression.js';
 import { toFen } from './money.js';
 import { splitId } from './parameters.js';
-import { AppError } from '../../../platform/errors/index.js';
 
 export interface Reason {
   condition: string;
@@ -53,53 +53,97 @@ export interface Activation {
   params: Record<string, Record<string, unknown>>;
 }
 
-type Outcome = { ok: true; value: unknown } | { ok: false };
+/** An expression's value, or UNKNOWN when a fact (or derived value) it needs is absent. */
+const UNKNOWN: unique symbol = Symbol('unknown');
+type Value = unknown;
 
-function run(expr: Expression, vars: Record<string, unknown>): Outcome {
-  try {
-    return { ok: true, value: expr.fn(vars) };
-  } catch {
-    return { ok: false };
-  }
+/** Is the path absent from the subject? The shortest absent prefix (`talent`, not `talent.category`). */
+export function absentPrefix(subject: unknown, path: string): string | undefined {
+  const parts = absentParts(subject, path.split('.'), 0);
+  return parts;
 }
 
-/** Is the path absent from the subject? Reports the shortest absent prefix (`talent`, not `talent.category`). */
-export function absentPrefix(subject: unknown, path: string): string | undefined {
-  const parts = path.split('.');
+function absentParts(subject: unknown, parts: readonly string[], from: number): string | undefined {
   let cur: unknown = subject;
-  for (let i = 0; i < parts.length; i++) {
+  for (let i = from; i < parts.length; i++) {
     if (Array.isArray(cur)) {
-      const rest = parts.slice(i).join('.');
       for (const el of cur) {
-        const a = absentPrefix(el, rest);
-        if (a !== undefined) return parts.slice(0, i).concat(a.split('.')).join('.');
+        const a = absentParts(el, parts, i);
+        if (a !== undefined) return a;
       }
       return undefined;
     }
-    if (
-      cur === null ||
-      typeof cur !== 'object' ||
-      (cur as Record<string, unknown>)[parts[i]!] === undefined
-    ) {
-      return parts.slice(0, i + 1).join('.');
-    }
-    cur = (cur as Record<string, unknown>)[parts[i]!];
+    const next =
+      cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[parts[i]!] : undefined;
+    if (next === undefined) return parts.slice(0, i + 1).join('.');
+    cur = next;
   }
   return undefined;
 }
 
-function basisText(cp: CompiledProgramme): string {
-  const r = cp.source.legalBasis;
-  return `${r.document}${r.clause ? ' ' + r.clause : ''}`;
+/** The fast test of the hot path: is any of these paths absent? */
+function anyAbsent(subject: unknown, pathParts: readonly (readonly string[])[]): boolean {
+  for (const parts of pathParts) if (absentParts(subject, parts, 0) !== undefined) return true;
+  return false;
 }
 
 export class Evaluator {
   constructor(private readonly audience: 'person' | 'enterprise') {}
 
   /**
-   * The absent facts that leave an expression undecided. For && / || / ! it looks at the parts: a part
-   * that is decided (false in an &&, true in an ||) settles it, and only the undecided parts' facts
-   * count; a value of `derived` that could not be computed contributes its own missing facts.
+   * One expression. When it surely fails for an absent fact (nothing in it could decide it without
+   * that fact), it is not run: CEL's error costs far more than this check.
+   */
+  private value(expr: Expression, vars: Record<string, unknown>, subject: unknown): Value {
+    if (!expr.mayAbsorb) {
+      if (anyAbsent(subject, expr.pathParts)) return UNKNOWN;
+      if (expr.lets.length) {
+        const derived = vars.derived as Record<string, unknown> | undefined;
+        for (const l of expr.lets) if (derived?.[l] === undefined) return UNKNOWN;
+      }
+    }
+    try {
+      return expr.fn(vars);
+    } catch {
+      return UNKNOWN;
+    }
+  }
+
+  /** A condition: with &&/||/! parts, Kleene logic over them when facts are absent; one run otherwise. */
+  private condition(expr: Expression, vars: Record<string, unknown>, subject: unknown): boolean | null {
+    if (expr.logic && (expr.mayAbsorb || anyAbsent(subject, expr.pathParts))) {
+      const whole = expr.mayAbsorb ? this.value(expr, vars, subject) : UNKNOWN;
+      if (whole !== UNKNOWN) return whole === true;
+      return this.kleene(expr.logic, vars, subject);
+    }
+    const v = this.value(expr, vars, subject);
+    return v === UNKNOWN ? null : v === true;
+  }
+
+  private kleene(node: Logic, vars: Record<string, unknown>, subject: unknown): boolean | null {
+    switch (node.op) {
+      case 'leaf':
+        return this.condition(node.expr, vars, subject);
+      case 'not': {
+        const v = this.kleene(node.arg, vars, subject);
+        return v === null ? null : !v;
+      }
+      default: {
+        const decisive = node.op === 'or';
+        let unknown = false;
+        for (const a of node.args) {
+          const v = this.kleene(a, vars, subject);
+          if (v === decisive) return decisive;
+          if (v === null) unknown = true;
+        }
+        return unknown ? null : !decisive;
+      }
+    }
+  }
+
+  /**
+   * The absent facts that leave an expression undecided: for &&/||/!, only the undecided parts count
+   * (a decided part settles its branch); a derived value that could not be computed contributes its own.
    */
   private missingFor(
     expr: Expression,
@@ -109,7 +153,7 @@ export class Evaluator {
     out: Set<string>,
   ): void {
     if (expr.logic) {
-      this.logic(expr.logic, version, vars, subject, out);
+      this.missingLogic(expr.logic, version, vars, subject, out);
       return;
     }
     for (const p of expr.paths) {
@@ -118,14 +162,13 @@ export class Evaluator {
     }
     const derived = (vars.derived ?? {}) as Record<string, unknown>;
     for (const name of expr.lets) {
-      if (name in derived) continue;
+      if (derived[name] !== undefined) continue;
       const l = version.lets.find(([n]) => n === name);
       if (l) this.missingFor(l[1], version, vars, subject, out);
     }
   }
 
-  /** Kleene logic over the parts; adds the missing facts of the parts that leave it unknown. */
-  private logic(
+  private missingLogic(
     node: Logic,
     version: CompiledVersion,
     vars: Record<string, unknown>,
@@ -134,13 +177,12 @@ export class Evaluator {
   ): boolean | null {
     switch (node.op) {
       case 'leaf': {
-        const o = run(node.expr, vars);
-        if (o.ok) return o.value === true;
-        this.missingFor(node.expr, version, vars, subject, out);
-        return null;
+        const v = this.condition(node.expr, vars, subject);
+        if (v === null) this.missingFor(node.expr, version, vars, subject, out);
+        return v;
       }
       case 'not': {
-        const v = this.logic(node.arg, version, vars, subject, out);
+        const v = this.missingLogic(node.arg, version, vars, subject, out);
         return v === null ? null : !v;
       }
       default: {
@@ -148,7 +190,7 @@ export class Evaluator {
         const local = new Set<string>();
         let unknown = false;
         for (const a of node.args) {
-          const v = this.logic(a, version, vars, subject, local);
+          const v = this.missingLogic(a, version, vars, subject, local);
           if (v === decisive) return decisive;
           if (v === null) unknown = true;
         }
@@ -167,24 +209,29 @@ export class Evaluator {
       components: [],
       reasons: [],
       missing: [],
-      legalBasis: basisText(cp),
+      legalBasis: cp.legalBasisText,
       fund: cp.source.fund,
     };
   }
 
   /**
    * Evaluate one programme for one case. Conditions use three values: true, false, or unknown when a
-   * fact they read is absent (CEL's && and || absorb an unknown side that the other side decides).
-   * Any false → not eligible; else any unknown → null with the missing facts; else eligible with the
-   * components, each rounded half-up to the fen. `quick` skips everything for a subject that lacks a
-   * fact the version requires (a scan's fast path).
+   * fact they read is absent (CEL's && and || decide when one side is enough). Any false → not
+   * eligible; else any unknown → null with the missing facts; else eligible with the components, each
+   * rounded half-up to the fen. `quick` (a scan) answers `undefined` at once for a subject that lacks a
+   * fact the version requires.
    */
-  evaluate(cp: CompiledProgramme, a: Activation, quick = false): DetailedResult {
+  evaluate(cp: CompiledProgramme, a: Activation, quick: true): DetailedResult | undefined;
+  evaluate(cp: CompiledProgramme, a: Activation, quick?: false): DetailedResult;
+  evaluate(cp: CompiledProgramme, a: Activation, quick = false): DetailedResult | undefined {
+    const mine = cp.versionsFor[this.audience];
+    if (quick && mine.length === 1 && anyAbsent(a.subject, mine[0]!.requiresParts)) return undefined;
     const vars: Record<string, unknown> = { [this.audience]: a.subject, date: a.date, params: a.params };
     let versionDate = a.date;
     if (cp.versionDate) {
-      const vd = run(cp.versionDate, vars);
-      if (!vd.ok) {
+      const vd = this.value(cp.versionDate, vars, a.subject);
+      if (vd === UNKNOWN) {
+        if (quick) return undefined;
         const r = this.result(cp);
         const missing = new Set<string>();
         for (const p of cp.versionDate.paths) {
@@ -195,10 +242,10 @@ export class Evaluator {
         r.missing = [...missing].sort();
         return r;
       }
-      versionDate = vd.value as string;
+      versionDate = vd as string;
     }
-    const mine = cp.versions.filter((v) => v.audience === this.audience);
     const version = mine.find((v) => v.from <= versionDate && (v.to === null || versionDate < v.to));
+    if (quick && (!version || anyAbsent(a.subject, version.requiresParts))) return undefined;
     const r = this.result(cp);
     if (!version) {
       r.eligible = false;
@@ -211,46 +258,37 @@ export class Evaluator {
       r.failed = ['inForce'];
       return r;
     }
-    if (quick) {
-      for (const p of version.requires) {
-        const m = absentPrefix(a.subject, p);
-        if (m) {
-          r.missing = [m];
-          return r;
-        }
-      }
-    }
     if (version.lets.length) {
-      const lets: Record<string, unknown> = {};
-      vars.derived = lets;
+      const derived: Record<string, unknown> = {};
+      vars.derived = derived;
       for (const [name, expr] of version.lets) {
-        const o = run(expr, vars);
-        if (o.ok) lets[name] = o.value;
+        const v = this.value(expr, vars, a.subject);
+        if (v !== UNKNOWN) derived[name] = v;
       }
     }
-    const missing = new Set<string>();
     let anyFalse = false;
     let anyUnknown = false;
+    const unknownConditions: Expression[] = [];
     for (const c of version.conditions) {
-      const o = run(c.expr, vars);
-      if (o.ok) {
-        const met = o.value === true;
-        anyFalse ||= !met;
-        if (!met) r.failed.push(c.id);
-        r.reasons.push({ condition: c.text, met });
-      } else {
+      const met = this.condition(c.expr, vars, a.subject);
+      if (met === null) {
         anyUnknown = true;
-        r.reasons.push({ condition: c.text, met: null });
-        this.missingFor(c.expr, version, vars, a.subject, missing);
+        unknownConditions.push(c.expr);
+      } else if (!met) {
+        anyFalse = true;
+        r.failed.push(c.id);
       }
+      r.reasons.push({ condition: c.text, met });
     }
     if (anyFalse) {
       r.eligible = false;
       return r;
     }
+    const missing = new Set<string>();
     if (anyUnknown) {
+      for (const e of unknownConditions) this.missingFor(e, version, vars, a.subject, missing);
       if (!missing.size) {
-        for (const c of version.conditions) this.noValue(cp, c.expr, a, version);
+        for (const e of unknownConditions) this.noValue(cp, e, a, version);
         throw new Error(`${cp.source.id}: a condition failed to evaluate with every fact present`);
       }
       r.missing = [...missing].sort();
@@ -258,7 +296,7 @@ export class Evaluator {
     }
     let fundFen = 0;
     for (const comp of version.components) {
-      const c = this.component(comp, vars);
+      const c = this.component(comp, vars, a.subject);
       if (c === 'skip') continue;
       if (c === 'whenUnknown' || c === 'amountUnknown') {
         const expr = c === 'whenUnknown' ? comp.when! : comp.amount;
@@ -276,9 +314,9 @@ export class Evaluator {
       return r;
     }
     if (version.cap) {
-      const cap = run(version.cap, vars);
-      if (cap.ok && fundFen > toFen(cap.value as number)) {
-        throw new Error(`${cp.source.id}: amount ${fundFen / 100} exceeds its cap ${String(cap.value)}`);
+      const cap = this.value(version.cap, vars, a.subject);
+      if (cap !== UNKNOWN && fundFen > toFen(cap as number)) {
+        throw new Error(`${cp.source.id}: amount ${fundFen / 100} exceeds its cap ${String(cap)}`);
       }
     }
     r.eligible = true;
@@ -310,15 +348,16 @@ export class Evaluator {
   private component(
     comp: CompiledComponent,
     vars: Record<string, unknown>,
+    subject: unknown,
   ): number | 'skip' | 'whenUnknown' | 'amountUnknown' {
     if (comp.when) {
-      const w = run(comp.when, vars);
-      if (!w.ok) return 'whenUnknown';
-      if (w.value !== true) return 'skip';
+      const w = this.value(comp.when, vars, subject);
+      if (w === UNKNOWN) return 'whenUnknown';
+      if (w !== true) return 'skip';
     }
-    const v = run(comp.amount, vars);
-    if (!v.ok) return 'amountUnknown';
-    const fen = toFen(v.value as number);
+    const v = this.value(comp.amount, vars, subject);
+    if (v === UNKNOWN) return 'amountUnknown';
+    const fen = toFen(v as number);
     return fen < 0 ? 0 : fen;
   }
 }

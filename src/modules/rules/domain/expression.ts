@@ -1,11 +1,35 @@
-import type { ASTNode, Environment, ParseResult } from '@marcbachmann/cel-js';
+import { Environment, type ASTNode, type ParseResult } from '@marcbachmann/cel-js';
+import { celFunctions } from './cel-functions.js';
 
-/** A compiled expression: parsed and type-checked once, with the case fact paths it reads. */
+/**
+ * Expressions are type-checked in the typed environment of their audience, then run from a parse in an
+ * untyped one: the typed evaluator re-checks the declared type of every value it reads, about 3× the
+ * cost of the evaluation itself. The values are typed at the boundary already (integers BigInt, money
+ * double, by the same declarations), and no function name is overloaded (an untyped parse binds a call
+ * to its first signature), so both evaluate alike: the pack's cases and the property tests run on this.
+ */
+let untyped: Environment | undefined;
+function evaluationEnvironment(): Environment {
+  if (!untyped) {
+    untyped = new Environment({ unlistedVariablesAreDyn: true, limits: { maxAstNodes: 4000, maxDepth: 64 } });
+    for (const f of celFunctions) untyped.registerFunction(f.signature, f.handler);
+  }
+  return untyped;
+}
+
 export interface Expression {
   source: string;
   fn: ParseResult;
   /** Fact paths read (relative to the subject, e.g. `talent.firstHomeInLingyuan`), outside `has()`. */
   paths: string[];
+  /** The same, split on dots (for the hot path). */
+  pathParts: string[][];
+  /**
+   * False when the expression surely fails if a path it reads is absent: it has no && || ?: has() or
+   * comprehension that could decide it without that fact. Then the evaluator need not run it (and pay
+   * for the error CEL would throw).
+   */
+  mayAbsorb: boolean;
   /** `derived.<name>` values it reads. */
   lets: string[];
   /** Parameters it reads, by id (`wage.minimumMonthly`). */
@@ -52,10 +76,13 @@ export function compileExpression(
   collectPaths(fn.ast as ASTNode, root, new Map(), paths, lets, false);
   const params = new Set<string>();
   collectPaths(fn.ast as ASTNode, 'params', new Map(), params, new Set(), false);
+  const sortedPaths = [...paths].sort();
   const expr: Expression = {
     source,
-    fn,
-    paths: [...paths].sort(),
+    fn: evaluationEnvironment().parse(source),
+    paths: sortedPaths,
+    pathParts: sortedPaths.map((p) => p.split('.')),
+    mayAbsorb: mayAbsorb(fn.ast as ASTNode),
     lets: [...lets].sort(),
     params: [...params].sort(),
   };
@@ -64,6 +91,38 @@ export function compileExpression(
     expr.logic = logicOf(env, ast, where, root);
   }
   return expr;
+}
+
+const ABSORBING_CALLS = new Set(['has', 'all', 'exists', 'exists_one', 'map', 'filter', 'bind']);
+
+/** Could this expression succeed although a fact it reads is absent? */
+function mayAbsorb(node: ASTNode): boolean {
+  switch (node.op) {
+    case '&&':
+    case '||':
+    case '?:':
+    case '.?':
+    case '[?]':
+      return true;
+    case 'value':
+    case 'id':
+      return false;
+    case 'call':
+      return ABSORBING_CALLS.has(node.args[0]) || node.args[1].some(mayAbsorb);
+    case 'rcall':
+      return ABSORBING_CALLS.has(node.args[0]) || mayAbsorb(node.args[1]) || node.args[2].some(mayAbsorb);
+    case '.':
+      return mayAbsorb(node.args[0]);
+    case 'list':
+      return node.args.some(mayAbsorb);
+    case 'map':
+      return node.args.some(([k, v]) => mayAbsorb(k) || mayAbsorb(v));
+    case '!_':
+    case '-_':
+      return mayAbsorb(node.args);
+    default:
+      return (node.args as ASTNode[]).some(mayAbsorb);
+  }
 }
 
 function logicOf(env: Environment, node: ASTNode, where: string, root: string): Logic {

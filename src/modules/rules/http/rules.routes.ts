@@ -41,6 +41,7 @@ const ScanSummarySchema = z.object({
   findings: z.number(),
   seconds: z.number(),
   readSeconds: z.number(),
+  storeSeconds: z.number(),
 });
 const FindingSchema = z.object({
   subjectType: z.string(),

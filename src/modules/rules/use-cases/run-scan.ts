@@ -33,6 +33,7 @@ export interface ScanSummary {
   findings: number;
   seconds: number;
   readSeconds: number;
+  storeSeconds: number;
 }
 
 /** The CEL subject of a registry row: identity columns plus its facts. */
@@ -58,6 +59,26 @@ function chosenProgrammes(engine: RulesEngine, ids: string[] | undefined) {
 
 export function programmesFor(list: CompiledProgramme[], audience: 'person' | 'enterprise') {
   return list.filter((p) => p.source.audience === audience || p.source.audience === 'both');
+}
+
+/**
+ * The facts one of which a subject must have to possibly qualify for one of these programmes: the first
+ * fact each of their versions requires. Undefined when some version requires nothing (then everyone
+ * must be judged).
+ */
+export function gatingFacts(
+  list: CompiledProgramme[],
+  audience: 'person' | 'enterprise',
+): string[] | undefined {
+  const names = new Set<string>();
+  for (const p of list) {
+    for (const v of p.versionsFor[audience]) {
+      const first = v.requires[0];
+      if (!first) return undefined;
+      names.add(first.split('.')[0]!);
+    }
+  }
+  return [...names].sort();
 }
 
 /**
@@ -134,6 +155,9 @@ async function scan(
       scope,
       date: opts.date,
       changedSince: since?.started_at,
+      // A full scan reads only the subjects that could qualify; an incremental one judges every changed
+      // subject (a lapsed finding must be marked so).
+      having: since ? undefined : gatingFacts(mine, type),
     });
     for (;;) {
       const t0 = performance.now();
@@ -143,7 +167,7 @@ async function scan(
       for (const s of next.value) {
         subjects += 1;
         if (since) judged.push({ type, county: s.county, id: s.id });
-        const results = engine.evaluateSubject(type, subjectOf(s), opts.date, params, mine, true);
+        const results = engine.evaluateSubject(type, subjectOf(s), opts.date, params, mine);
         for (const r of results) {
           if (r.eligible !== true) continue;
           findings.push({
@@ -160,9 +184,11 @@ async function scan(
       }
     }
   }
+  const storeStarted = performance.now();
   await storeFindings(database, run.id, opts.date, findings, since ? { subjects: judged } : { scope }, {
     subjects,
   });
+  const storeMs = performance.now() - storeStarted;
   const summary: ScanSummary = {
     runId: run.id,
     pack: engine.label,
@@ -174,6 +200,7 @@ async function scan(
     findings: findings.length,
     seconds: (performance.now() - started) / 1000,
     readSeconds: readMs / 1000,
+    storeSeconds: storeMs / 1000,
   };
   await database.db.transaction().execute((trx) =>
     recordAudit(trx, actor, {

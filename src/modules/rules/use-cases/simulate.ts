@@ -5,7 +5,7 @@ import { subjectsForScan } from '../../registry/index.js';
 import type { CompiledProgramme } from '../domain/compiled-pack.js';
 import type { RulesEngine } from '../domain/engine.js';
 import { toFen } from '../domain/money.js';
-import { programmesFor, subjectOf } from './run-scan.js';
+import { gatingFacts, programmesFor, subjectOf } from './run-scan.js';
 
 export interface SimulationOptions {
   scope?: string | undefined;
@@ -105,12 +105,17 @@ export async function simulate(
     const mine = programmesFor(all, type);
     const mineAffected = programmesFor(affected, type);
     if (!mine.length) continue;
-    for await (const chunk of subjectsForScan(database, actor, { type, scope, date: opts.date })) {
+    for await (const chunk of subjectsForScan(database, actor, {
+      type,
+      scope,
+      date: opts.date,
+      having: gatingFacts(mine, type),
+    })) {
       for (const s of chunk) {
         subjects += 1;
         const subject = subjectOf(s);
         const township = s.division.slice(0, 9);
-        for (const r of engine.evaluateSubject(type, subject, opts.date, baseParams, mine, true)) {
+        for (const r of engine.evaluateSubject(type, subject, opts.date, baseParams, mine)) {
           if (r.eligible !== true) continue;
           const c = cell(r.programme, township);
           c.baseline.beneficiaries += 1;
@@ -120,7 +125,7 @@ export async function simulate(
             c.reform.cost += toFen(r.amount);
           }
         }
-        for (const r of engine.evaluateSubject(type, subject, opts.date, reformParams, mineAffected, true)) {
+        for (const r of engine.evaluateSubject(type, subject, opts.date, reformParams, mineAffected)) {
           if (r.eligible !== true) continue;
           const c = cell(r.programme, township);
           c.reform.beneficiaries += 1;
