@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { openAppContext } from '../src/app/app-context.js';
 import { systemActor } from '../src/modules/access/index.js';
 import { analyzeRegistry } from '../src/modules/registry/index.js';
-import { runScan } from '../src/modules/rules/index.js';
+import { runScan, simulate } from '../src/modules/rules/index.js';
 import { loadConfig } from '../src/platform/config/config.js';
 
 const run = promisify(execFile);
@@ -126,6 +126,21 @@ export async function main(args: string[]) {
   log(
     `scan: ${s.seconds.toFixed(2)} s (reading ${s.readSeconds.toFixed(2)} s, storing ${s.storeSeconds.toFixed(2)} s), ${s.subjects} subjects judged, ${s.findings} hits`,
   );
+  const sim = await simulate(ctx.database, systemActor('cli', 'bench'), engine, {
+    date,
+    parameters: {
+      'wage.minimumMonthly': 1800,
+      'skillUpgrade.amountByLevel': { '5': 1200, '4': 1800, '3': 2400, '2': 2400, '1': 2400 },
+    },
+  });
+  const simLine = {
+    bench: 'rules-simulate',
+    persons,
+    affected: sim.affected.length,
+    seconds: +sim.seconds.toFixed(2),
+    ratioToScan: +(sim.seconds / s.seconds).toFixed(2),
+  };
+  process.stdout.write(JSON.stringify(simLine) + '\n');
   await ctx.close();
   const line = {
     bench: 'rules-scan',

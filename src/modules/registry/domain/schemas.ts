@@ -62,6 +62,19 @@ export const FactQuerySchema = z.strictObject({
   history: z.boolean().optional(),
 });
 
+/** Relation to the household's head (户主). */
+export const RelationSchema = z.enum([
+  'head',
+  'spouse',
+  'child',
+  'parent',
+  'grandchild',
+  'grandparent',
+  'sibling',
+  'childInLaw',
+  'other',
+]);
+
 export const CreateHouseholdSchema = z.strictObject({
   householdNumber: z.string().max(30).optional(),
   residenceDivision: divisionCode,
@@ -69,17 +82,7 @@ export const CreateHouseholdSchema = z.strictObject({
     .array(
       z.strictObject({
         personId: z.number().int().positive(),
-        relation: z.enum([
-          'head',
-          'spouse',
-          'child',
-          'parent',
-          'grandchild',
-          'grandparent',
-          'sibling',
-          'childInLaw',
-          'other',
-        ]),
+        relation: RelationSchema,
       }),
     )
     .max(30)
@@ -90,17 +93,7 @@ export type CreateHousehold = z.infer<typeof CreateHouseholdSchema>;
 
 export const AddMemberSchema = z.strictObject({
   personId: z.number().int().positive(),
-  relation: z.enum([
-    'head',
-    'spouse',
-    'child',
-    'parent',
-    'grandchild',
-    'grandparent',
-    'sibling',
-    'childInLaw',
-    'other',
-  ]),
+  relation: RelationSchema,
   since: CalendarDateSchema.optional(),
 });
 export type AddMember = z.infer<typeof AddMemberSchema>;

@@ -101,7 +101,7 @@
  * when the person has one. ≈ 3.2 fact rows per person (plus ≈ 0.1 per household).
  */
 import { makeIdNumber } from '../../../shared/identity/index.js';
-import type { Education } from '../../../shared/facts/vocabulary.js';
+import { EducationSchema, type Education } from '../../../shared/facts/vocabulary.js';
 import { DateTable, MAX_AGE } from './synthetic-calendar.js';
 import { dottedName, generationChar, givenName, SURNAMES } from './synthetic-names.js';
 import { mobilePhone, resolveCounty } from './synthetic-common.js';
@@ -370,17 +370,7 @@ const AGE_OTHER = ageTable([
 ]);
 
 /** Education levels (index 0 = none / not recorded). */
-const LEVELS: readonly (Education | null)[] = [
-  null,
-  'primary',
-  'juniorSecondary',
-  'seniorSecondary',
-  'secondaryVocational',
-  'college',
-  'bachelor',
-  'master',
-  'doctorate',
-];
+const LEVELS: readonly (Education | null)[] = [null, ...EducationSchema.options];
 /** Standard age at finishing each level. */
 const STD_END = [0, 12, 15, 18, 18, 21, 22, 25, 28] as const;
 /** Levels passed on the way to each final level. */

@@ -122,12 +122,11 @@ export async function* subjectsForScan(
         )
         .execute(database.db);
       const ids = candidates.rows.map((r) => Number(r.id));
-      for (let i = 0; i < ids.length; i += chunk) {
-        const part = ids.slice(i, i + chunk);
-        const lo = part[0]!;
-        const hi = part[part.length - 1]!;
-        const list = part.join(',');
-        yield await readChunk((col) => ` AND ${col} >= ${lo} AND ${col} <= ${hi} AND ${col} IN (${list})`);
+      // Candidates are few: larger chunks, each an index probe per id (= ANY of an array).
+      const size = chunk * 4;
+      for (let i = 0; i < ids.length; i += size) {
+        const list = `'{${ids.slice(i, i + size).join(',')}}'::bigint[]`;
+        yield await readChunk((col) => ` AND ${col} = ANY(${list})`);
       }
       continue;
     }

@@ -1,14 +1,12 @@
 import { ageOn } from '../../../shared/dates/calendar-date.js';
 import { roundFen } from './money.js';
 import { workingDaysBetween } from '../../../shared/calendar/index.js';
+import { dayNumberOf } from '../../../shared/calendar/day-number.js';
 
 /**
  * The domain functions the pack's expressions may call, with their CEL signatures. Dates are
  * 'YYYY-MM-DD' strings; integers are BigInt (CEL int), money is double.
  */
-const dayNumber = (d: string) =>
-  Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
-
 /** Whole months from `a` to `b` (negative when b is earlier): 2017-07-01 → 2019-06-30 is 23. */
 export function monthsBetween(a: string, b: string): number {
   if (b < a) return -monthsBetween(b, a);
@@ -51,7 +49,7 @@ export const celFunctions: CelFunction[] = [
   },
   {
     signature: 'daysBetween(string, string): int',
-    handler: ((a: string, b: string) => BigInt(dayNumber(b) - dayNumber(a))) as never,
+    handler: ((a: string, b: string) => BigInt(dayNumberOf(b) - dayNumberOf(a))) as never,
     description: '两个日期之间的天数（b − a）',
   },
   {

@@ -1,3 +1,4 @@
+import { EducationSchema } from '../../../shared/facts/vocabulary.js';
 import fc from 'fast-check';
 import { makeIdNumber, makeUscc } from '../../../shared/identity/index.js';
 
@@ -92,16 +93,7 @@ export const historyArb = fc.array(
 
 export const sexArb = fc.constantFrom('male' as const, 'female' as const);
 
-export const educationArb = fc.constantFrom(
-  'primary',
-  'juniorSecondary',
-  'seniorSecondary',
-  'secondaryVocational',
-  'college',
-  'bachelor',
-  'master',
-  'doctorate',
-);
+export const educationArb = fc.constantFrom(...EducationSchema.options);
 
 /** A valid 18-digit ID number of someone born on that date. */
 export const idNumberArb = (birth: fc.Arbitrary<string>) =>
