@@ -109,11 +109,18 @@ export class Evaluator {
     }
   }
 
+  private lacksDerived(expr: Expression, vars: Record<string, unknown>): boolean {
+    if (!expr.lets.length) return false;
+    const derived = vars.derived as Record<string, unknown> | undefined;
+    for (const l of expr.lets) if (derived?.[l] === undefined) return true;
+    return false;
+  }
+
   /** A condition: with &&/||/! parts, Kleene logic over them when facts are absent; one run otherwise. */
   private condition(expr: Expression, vars: Record<string, unknown>, subject: unknown): boolean | null {
-    if (expr.logic && (expr.mayAbsorb || anyAbsent(subject, expr.pathParts))) {
-      const whole = expr.mayAbsorb ? this.value(expr, vars, subject) : UNKNOWN;
-      if (whole !== UNKNOWN) return whole === true;
+    // With a fact absent, judge the parts (each checked before it runs) instead of running the whole
+    // and paying for the error CEL would throw.
+    if (expr.logic && (anyAbsent(subject, expr.pathParts) || this.lacksDerived(expr, vars))) {
       return this.kleene(expr.logic, vars, subject);
     }
     const v = this.value(expr, vars, subject);
@@ -277,6 +284,11 @@ export class Evaluator {
       } else if (!met) {
         anyFalse = true;
         r.failed.push(c.id);
+        // A scan keeps only the eligible: the first condition not met settles it.
+        if (quick) {
+          r.eligible = false;
+          return r;
+        }
       }
       r.reasons.push({ condition: c.text, met });
     }

@@ -80,16 +80,26 @@ export async function storeFindings(
       ON CONFLICT (county, subject_type, subject_id, programme) DO UPDATE SET
         township = excluded.township, division = excluded.division, amount = excluded.amount,
         reasons = excluded.reasons, as_of = excluded.as_of, run_id = excluded.run_id, current = true,
-        updated_at = now()`.execute(trx);
+        updated_at = now()
+      -- A finding found again unchanged is left as it is (a rescan rewrites only what changed).
+      WHERE (rules_findings.township, rules_findings.division, rules_findings.amount, rules_findings.reasons,
+             rules_findings.as_of, rules_findings.current)
+        IS DISTINCT FROM (excluded.township, excluded.division, excluded.amount, excluded.reasons, excluded.as_of, true)`.execute(
+      trx,
+    );
+    // Findings of the judged subjects that were not found again lapse (kept, marked not current).
+    const notFoundAgain = `NOT EXISTS (SELECT 1 FROM rules_findings_stage s WHERE s.county = rules_findings.county
+        AND s.subject_type = rules_findings.subject_type AND s.subject_id = rules_findings.subject_id
+        AND s.programme = rules_findings.programme)`;
     if ('scope' in judged) {
       await sql`UPDATE rules_findings SET current = false, updated_at = now()
-        WHERE current AND run_id <> ${runId} AND division LIKE ${judged.scope + '%'}`.execute(trx);
+        WHERE current AND division LIKE ${judged.scope + '%'} AND ${sql.raw(notFoundAgain)}`.execute(trx);
     } else if (judged.subjects.length) {
       const ids = judged.subjects.map((s) => `('${s.county}','${s.type}',${Number(s.id)})`).join(',');
       await sql
         .raw(
           `UPDATE rules_findings SET current = false, updated_at = now()
-        WHERE current AND run_id <> ${Number(runId)} AND (county, subject_type, subject_id) IN (${ids})`,
+        WHERE current AND ${notFoundAgain} AND (county, subject_type, subject_id) IN (${ids})`,
         )
         .execute(trx);
     }
