@@ -24,7 +24,7 @@ export interface SeedResult {
 }
 
 const CHUNK = 20_000;
-const IN_FLIGHT = 2;
+const IN_FLIGHT = 1;
 
 /** Reserve `n` consecutive ids of a table's identity column; returns the first. */
 async function reserveIds(database: Database, table: string, n: number): Promise<number> {
