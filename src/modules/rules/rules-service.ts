@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { AnyDb } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/index.js';
 import { canonicalJson } from '../../shared/json/canonical-json.js';
+import { todayInChina } from '../../shared/dates/calendar-date.js';
 import { recordAudit, requirePermission, type Actor } from '../access/index.js';
 import { compilePack, PackInvalidError, type PackSources } from './domain/compile-pack.js';
 import type { RulesEngine } from './domain/engine.js';
@@ -120,20 +121,24 @@ export class RulesService {
 
   /** The sources of the version in force today (for diffs). */
   private activeSources(): PackSources {
-    return this.engineFor(new Date().toISOString().slice(0, 10)).sources;
+    return this.engineFor(todayInChina()).sources;
   }
 
-  async diff(actor: Actor, version: string): Promise<PackDiff> {
+  /** A loaded version, for the policy administrator. */
+  private async loadedVersion(actor: Actor, version: string) {
     requirePermission(actor, 'rules.manage');
     const row = await packVersionRepository.find(this.db, PACK, version);
     if (!row) throw new AppError('PACK_NOT_FOUND', { path: 'version' });
+    return row;
+  }
+
+  async diff(actor: Actor, version: string): Promise<PackDiff> {
+    const row = await this.loadedVersion(actor, version);
     return diffPacks(this.activeSources(), row.sources as PackSources);
   }
 
   async activate(actor: Actor, version: string, from: string): Promise<PackVersionView> {
-    requirePermission(actor, 'rules.manage');
-    const row = await packVersionRepository.find(this.db, PACK, version);
-    if (!row) throw new AppError('PACK_NOT_FOUND', { path: 'version' });
+    const row = await this.loadedVersion(actor, version);
     const updated = await this.db.transaction().execute(async (trx) => {
       const u = await packVersionRepository.activate(trx, row.id, from, actor.username);
       await recordAudit(trx, actor, {
