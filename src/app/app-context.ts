@@ -32,6 +32,7 @@ export async function openAppContext(config: Config, command: string): Promise<A
   const rules = new RulesService(database.db);
   try {
     await rules.reload();
+    if (database.kind === 'pglite') await rules.closeInterruptedScans();
   } catch (e) {
     await database.close();
     throw e;

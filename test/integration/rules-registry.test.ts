@@ -333,3 +333,20 @@ describe('scans over HTTP', () => {
     }
   });
 });
+
+describe.runIf(process.env.JIUYE_TEST_DB !== 'postgres')(
+  'a scan cut off by a stop of the embedded server',
+  () => {
+    it('is recorded as interrupted at the next start, not left running', async () => {
+      const r = await sql<{ id: number }>`
+      INSERT INTO rules_scan_runs (pack, scope, as_of, started_by) VALUES ('lingyuan-2019@1.0.0', '211382', ${DATE}, 'test')
+      RETURNING id`.execute(app.db);
+      const id = r.rows[0]!.id;
+      await app.reopen();
+      const after = await sql<{ finished_at: Date | null; error: string | null }>`
+      SELECT finished_at, error FROM rules_scan_runs WHERE id = ${id}`.execute(app.db);
+      expect(after.rows[0]!.finished_at).not.toBeNull();
+      expect(after.rows[0]!.error).toMatch(/interrupted/);
+    });
+  },
+);

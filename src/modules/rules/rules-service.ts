@@ -9,6 +9,7 @@ import type { RulesEngine } from './domain/engine.js';
 import { diffPacks, type PackDiff } from './domain/pack-diff.js';
 import { loadBundledPack } from './infra/load-pack.js';
 import { packVersionRepository, type PackVersionRow } from './infra/pack-versions.repository.js';
+import { markInterruptedRuns } from './infra/findings.repository.js';
 
 const PACK = 'lingyuan-2019';
 
@@ -34,6 +35,11 @@ export class RulesService {
   private schedule: { from: string; label: string }[] = [];
 
   constructor(private readonly db: AnyDb) {}
+
+  /** At the start of the only process of an embedded database: scans it left running were interrupted. */
+  async closeInterruptedScans(): Promise<void> {
+    await markInterruptedRuns(this.db);
+  }
 
   /** Load the activated versions from the database (at start, and after an activation). */
   async reload(): Promise<void> {

@@ -184,3 +184,15 @@ export function findRun(db: AnyDb, runId: number, scope: string) {
     .where('scope', 'like', scope + '%')
     .executeTakeFirst();
 }
+
+/**
+ * Runs left without an end by a process that stopped (scans run in the background of the server). Only
+ * for the embedded database, where one process is the only one that can have started them.
+ */
+export function markInterruptedRuns(db: AnyDb) {
+  return t(db)
+    .updateTable('rules_scan_runs')
+    .set({ finished_at: sql<Date>`now()`, error: 'interrupted: the process stopped before the scan ended' })
+    .where('finished_at', 'is', null)
+    .execute();
+}
