@@ -14,6 +14,7 @@ import { accessRoutes } from '../modules/access/http/access.routes.js';
 import { divisionRoutes } from '../modules/divisions/http/divisions.routes.js';
 import { registryRoutes } from '../modules/registry/http/registry.routes.js';
 import { rulesRoutes } from '../modules/rules/http/rules.routes.js';
+import { servicesRoutes } from '../modules/services/http/services.routes.js';
 import { migrationStatus } from '../platform/db/migrate.js';
 import { installErrorHandler } from '../platform/http/error-handler.js';
 import { installSessions } from '../platform/http/session.js';
@@ -52,6 +53,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
         { name: 'registry', description: '实名登记 Real-name registry' },
         { name: 'audit', description: '审计 Audit trail' },
         { name: 'rules', description: '政策规则 Rules engine' },
+        { name: 'services', description: '经办服务 Services: unemployment registration' },
         { name: 'system', description: '运行状态 Health' },
       ],
     },
@@ -92,6 +94,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
       await api.register(divisionRoutes());
       await api.register(registryRoutes(ctx));
       await api.register(rulesRoutes(ctx));
+      await api.register(servicesRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -77,6 +77,19 @@ export const errorCodes = {
   },
   PACK_INVALID: { status: 400, zh: '政策包校验未通过', en: 'Policy pack is not valid' },
   PACK_NOT_FOUND: { status: 404, zh: '找不到该政策包版本', en: 'Policy pack version not found' },
+  // services
+  ALREADY_REGISTERED_UNEMPLOYED: {
+    status: 409,
+    zh: '该人员已有未终止的失业登记',
+    en: 'The person already has an open unemployment registration',
+  },
+  NOT_ELIGIBLE_FOR_REGISTRATION: {
+    status: 422,
+    zh: '不符合失业登记条件',
+    en: 'Does not meet the conditions for unemployment registration',
+  },
+  FACTS_REQUIRED: { status: 422, zh: '尚缺少办理所需的信息', en: 'Facts are missing for this decision' },
+  REGISTRATION_NOT_FOUND: { status: 404, zh: '找不到该失业登记', en: 'Unemployment registration not found' },
   // access
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Login required' },
   INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
