@@ -10,17 +10,9 @@ import { systemActor, type Actor } from '../src/modules/access/index.js';
 import { searchPersons } from '../src/modules/registry/index.js';
 import { generateHouseholds } from '../src/modules/registry/seed/synthetic-population.js';
 import { loadConfig } from '../src/platform/config/config.js';
+import { seedInChild } from './seed-child.js';
 
 const run = promisify(execFile);
-
-interface SeedSummary {
-  persons: number;
-  households: number;
-  enterprises: number;
-  facts: number;
-  seconds: number;
-  peakRssMb: number;
-}
 
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
@@ -74,24 +66,7 @@ async function benchOne(
   };
   // Create and migrate first, so the seed's time is the seed's.
   await run(process.execPath, ['bin/jiuye.mjs', 'db', 'migrate'], { env });
-  const { stdout } = await run(
-    process.execPath,
-    [
-      'bin/jiuye.mjs',
-      'seed',
-      '--persons',
-      String(persons),
-      '--enterprises',
-      String(enterprises),
-      '--seed',
-      String(seed),
-      '--today',
-      today,
-      '--json',
-    ],
-    { env, maxBuffer: 1 << 24 },
-  );
-  const summary = JSON.parse(stdout.trim().split('\n').at(-1)!) as SeedSummary;
+  const summary = await seedInChild(env, { persons, enterprises, seed, today });
   const seedLine = { bench: 'registry-seed', database: kind, ...summary };
   process.stdout.write(JSON.stringify(seedLine) + '\n');
 

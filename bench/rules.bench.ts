@@ -1,7 +1,5 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { openAppContext } from '../src/app/app-context.js';
@@ -9,8 +7,7 @@ import { systemActor } from '../src/modules/access/index.js';
 import { analyzeRegistry } from '../src/modules/registry/index.js';
 import { runScan, simulate } from '../src/modules/rules/index.js';
 import { loadConfig } from '../src/platform/config/config.js';
-
-const run = promisify(execFile);
+import { seedInChild } from './seed-child.js';
 
 /**
  * `jiuye bench rules --persons N [--json]`: fill (or reuse) a data folder with N synthetic persons and
@@ -49,23 +46,7 @@ export async function main(args: string[]) {
       throw new Error(`${dataDir} holds ${count} persons, not ${persons}: use another --data folder`);
     await ctx.close();
     log(`seeding ${persons} persons into ${dataDir} …`);
-    await run(
-      process.execPath,
-      [
-        'bin/jiuye.mjs',
-        'seed',
-        '--persons',
-        String(persons),
-        '--enterprises',
-        String(Math.ceil(persons / 50)),
-        '--seed',
-        '1',
-        '--today',
-        date,
-        '--json',
-      ],
-      { env, maxBuffer: 1 << 24 },
-    );
+    await seedInChild(env, { persons, enterprises: Math.ceil(persons / 50), seed: 1, today: date });
     ctx = await openAppContext({ ...config, dataDir, demo: false }, 'bench rules');
   }
   await analyzeRegistry(ctx.db);

@@ -1,3 +1,3 @@
 export { loadOrCreateDataKey, parseKey } from './data-key.js';
 export { PersonalDataCipher } from './personal-data-cipher.js';
-export { maskBankAccount, maskIdNumber, maskPhone } from './mask.js';
+export { maskBankAccount, maskPhone } from './mask.js';

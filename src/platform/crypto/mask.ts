@@ -1,9 +1,4 @@
-/** Masks for screens and exports (DESIGN.md, "Personal data"). */
-export function maskIdNumber(id: string): string {
-  if (id.length <= 10) return '*'.repeat(id.length);
-  return id.slice(0, 6) + '*'.repeat(id.length - 10) + id.slice(-4);
-}
-
+/** Masks for screens and exports (DESIGN.md, "Personal data"); the ID number's is in src/shared/identity. */
 export function maskPhone(phone: string): string {
   if (phone.length < 7) return '*'.repeat(phone.length);
   return phone.slice(0, 3) + '*'.repeat(phone.length - 7) + phone.slice(-4);

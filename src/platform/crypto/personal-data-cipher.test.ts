@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { maskBankAccount, maskIdNumber, maskPhone } from './mask.js';
+import { maskIdNumber } from '../../shared/identity/index.js';
+import { maskBankAccount, maskPhone } from './mask.js';
 import { PersonalDataCipher } from './personal-data-cipher.js';
 
 const cipher = new PersonalDataCipher(crypto.randomBytes(32));

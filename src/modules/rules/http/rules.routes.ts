@@ -30,6 +30,12 @@ const ResultSchema = z.object({
   ),
 });
 
+/** A division code prefix to work within (default: the caller's jurisdiction). */
+const ScopeSchema = z
+  .string()
+  .regex(/^\d{6,12}$/)
+  .optional();
+
 const ScanSummarySchema = z.object({
   runId: z.number(),
   pack: z.string(),
@@ -177,10 +183,7 @@ export function rulesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: '政策找人 Run a scan: who in scope qualifies (stored as a list to work through)',
           body: z.strictObject({
             date: CalendarDateSchema.optional(),
-            scope: z
-              .string()
-              .regex(/^\d{6,12}$/)
-              .optional(),
+            scope: ScopeSchema,
             programmes: z.array(z.string().max(60)).max(50).optional(),
             incremental: z.boolean().optional(),
             /** Answer when done (200) instead of at once with the run to follow (202). */
@@ -276,10 +279,7 @@ export function rulesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             '政策测算 What would a parameter change cost: beneficiaries and cost per programme and township',
           body: z.strictObject({
             date: CalendarDateSchema.optional(),
-            scope: z
-              .string()
-              .regex(/^\d{6,12}$/)
-              .optional(),
+            scope: ScopeSchema,
             parameters: z.record(z.string(), z.unknown()),
             programmes: z.array(z.string().max(60)).max(50).optional(),
           }),
