@@ -1,3 +1,4 @@
+import { validOn } from './valid-on.js';
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { AnyDb, AnyTrx } from '../../../platform/db/database.js';
 import type { FactsTable, RegistryTables } from './tables.js';
@@ -53,9 +54,7 @@ export const factRepository = {
       .where('subject_id', 'in', ids)
       .where('superseded_at', 'is', null);
     if (asOf) {
-      q = q
-        .where('valid_from', '<=', asOf)
-        .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', asOf)]));
+      q = q.where(validOn(asOf));
     }
     return q.orderBy('subject_id').orderBy('name').orderBy('valid_from').execute();
   },

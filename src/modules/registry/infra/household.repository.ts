@@ -1,3 +1,4 @@
+import { validOn } from './valid-on.js';
 import type { Kysely, Selectable } from 'kysely';
 import type { AnyDb, AnyTrx } from '../../../platform/db/database.js';
 import type { HouseholdsTable, RegistryTables } from './tables.js';
@@ -56,11 +57,7 @@ export const householdRepository = {
       .selectAll()
       .where('county', '=', county)
       .where('household_id', '=', householdId);
-    q = asOf
-      ? q
-          .where('valid_from', '<=', asOf)
-          .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', asOf)]))
-      : q.where('valid_to', 'is', null);
+    q = asOf ? q.where(validOn(asOf)) : q.where('valid_to', 'is', null);
     return q.orderBy('person_id').execute();
   },
 
@@ -71,8 +68,7 @@ export const householdRepository = {
       .selectAll()
       .where('county', '=', county)
       .where('person_id', '=', personId)
-      .where('valid_from', '<=', asOf)
-      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', asOf)]))
+      .where(validOn(asOf))
       .executeTakeFirst();
   },
 
