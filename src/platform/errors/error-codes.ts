@@ -90,6 +90,9 @@ export const errorCodes = {
   },
   FACTS_REQUIRED: { status: 422, zh: '尚缺少办理所需的信息', en: 'Facts are missing for this decision' },
   REGISTRATION_NOT_FOUND: { status: 404, zh: '找不到该失业登记', en: 'Unemployment registration not found' },
+  // applications (review chain, limits, materials)
+  // funds (budgets, ledger, payment batches, spot checks)
+  // notifications and referrals
   // access
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Login required' },
   INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },

@@ -57,7 +57,17 @@ export type Permission =
   | 'accounts.manage'
   | 'rules.scan'
   | 'rules.simulate'
-  | 'rules.manage';
+  | 'rules.manage'
+  | 'applications.apply'
+  | 'applications.read'
+  | 'applications.review'
+  | 'funds.read'
+  | 'funds.manage'
+  | 'payments.manage'
+  | 'payments.reveal'
+  | 'spotChecks.manage'
+  | 'referrals.create'
+  | 'referrals.answer';
 
 const staffReaders: Role[] = [
   'villageClerk',
@@ -80,6 +90,23 @@ export const permissions: Record<Permission, readonly Role[]> = {
   'rules.simulate': ['cityOfficer', 'cityApprover', 'policyAdmin', 'financeOfficer'],
   /** Load, check and activate policy pack versions. */
   'rules.manage': ['policyAdmin'],
+  /** Apply on someone's behalf at a desk (citizens and enterprises apply for themselves). */
+  'applications.apply': ['villageClerk', 'townshipOfficer', 'cityOfficer'],
+  'applications.read': [...staffReaders, 'leader', 'auditor'],
+  /** Act on a review step; which step is the role's is data (the programme's procedure). */
+  'applications.review': ['villageClerk', 'townshipOfficer', 'cityOfficer', 'cityApprover'],
+  'funds.read': ['cityOfficer', 'cityApprover', 'financeOfficer', 'leader', 'auditor'],
+  /** Set funds' yearly budgets and how an exhausted budget behaves. */
+  'funds.manage': ['financeOfficer'],
+  /** Make payment batches, download rosters, record what the bank returned. */
+  'payments.manage': ['cityApprover', 'financeOfficer'],
+  /** Full ID numbers and bank accounts in a roster. */
+  'payments.reveal': ['financeOfficer'],
+  /** Draw 抽查 samples after payment, record findings and 追回. */
+  'spotChecks.manage': ['cityOfficer', 'cityApprover'],
+  /** Refer a case to civil affairs (低保, 临时救助). */
+  'referrals.create': ['villageClerk', 'townshipOfficer', 'cityOfficer'],
+  'referrals.answer': ['civilAffairsLiaison'],
 };
 
 export function isStaff(role: Role): boolean {
