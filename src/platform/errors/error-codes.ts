@@ -93,6 +93,25 @@ export const errorCodes = {
   // applications (review chain, limits, materials)
   // funds (budgets, ledger, payment batches, spot checks)
   // notifications and referrals
+  NOTIFICATION_NOT_FOUND: { status: 404, zh: '找不到该消息', en: 'Notification not found' },
+  REFERRAL_NOT_FOUND: { status: 404, zh: '找不到该转介', en: 'Referral not found' },
+  REFERRAL_CLOSED: {
+    status: 409,
+    zh: '该转介已办结，不能再答复',
+    en: 'The referral has been answered and is closed',
+  },
+  MATERIAL_TYPE_NOT_ALLOWED: {
+    status: 415,
+    zh: '材料文件类型不符合要求：只接受 PDF、JPEG、PNG 文件（按文件内容判断，而非文件名）',
+    en: 'Material type not allowed: only PDF, JPEG and PNG (judged from the content, not the name)',
+  },
+  MATERIAL_TOO_LARGE: { status: 413, zh: '材料文件超过大小限制', en: 'Material file is too large' },
+  MATERIAL_NOT_FOUND: { status: 404, zh: '找不到该材料文件', en: 'Material not found' },
+  MATERIAL_CHECKSUM_MISMATCH: {
+    status: 500,
+    zh: '材料文件校验失败，文件可能已损坏，请联系系统管理员',
+    en: 'Material file does not match its checksum (damaged)',
+  },
   // access
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Login required' },
   INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
