@@ -15,6 +15,33 @@ export interface Config {
   /** Mark session cookies Secure (behind HTTPS). */
   secureCookies: boolean;
   logLevel: string;
+  /** SMS for notifications (`JIUYE_SMS_GATEWAY`): off when unset; `log` writes to the log (development). */
+  smsGateway: SmsGatewayKind | undefined;
+  /** How often the SMS dispatcher looks for messages to send (`JIUYE_SMS_INTERVAL_MS`, default 5000). */
+  smsIntervalMs: number;
+}
+
+/** The SMS gateways Jiuye has: `log` (development: writes to the log, without phone numbers or text). */
+export const SMS_GATEWAYS = ['log'] as const;
+export type SmsGatewayKind = (typeof SMS_GATEWAYS)[number];
+
+/** The SMS settings alone (read by `loadConfig` too). */
+export function loadSmsSettings(
+  env: NodeJS.ProcessEnv = process.env,
+): Pick<Config, 'smsGateway' | 'smsIntervalMs'> {
+  const gateway = env.JIUYE_SMS_GATEWAY || undefined;
+  if (gateway !== undefined && !(SMS_GATEWAYS as readonly string[]).includes(gateway)) {
+    throw new Error(
+      `JIUYE_SMS_GATEWAY must be unset (no SMS) or one of ${SMS_GATEWAYS.join(', ')}, got "${gateway}"`,
+    );
+  }
+  const interval = Number(env.JIUYE_SMS_INTERVAL_MS || 5000);
+  if (!Number.isInteger(interval) || interval < 100) {
+    throw new Error(
+      `JIUYE_SMS_INTERVAL_MS must be an integer of at least 100, got "${env.JIUYE_SMS_INTERVAL_MS}"`,
+    );
+  }
+  return { smsGateway: gateway as SmsGatewayKind | undefined, smsIntervalMs: interval };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -31,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: env.JIUYE_DEMO !== '0',
     secureCookies: env.JIUYE_SECURE_COOKIES === '1',
     logLevel: env.LOG_LEVEL ?? 'info',
+    ...loadSmsSettings(env),
   };
 }
 
