@@ -21,6 +21,8 @@ export {
   type HouseholdView,
 } from './use-cases/households.js';
 export { getEnterprise, registerEnterprise, searchEnterprises } from './use-cases/enterprises.js';
+/** Where a person, enterprise or household the actor may see lives ("not found" otherwise), inside any transaction. */
+export { loadVisibleSubject } from './use-cases/load-subject.js';
 export { assemblePersonFacts, type AssembledFacts } from './use-cases/assemble-facts.js';
 export { subjectsForScan, type ScanSubject, type ScanQuery } from './use-cases/subjects-for-scan.js';
 export { analyzeRegistry } from './infra/statistics.js';

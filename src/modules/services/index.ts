@@ -1,4 +1,4 @@
-/** The services module: 失业登记 (and, later, 就业困难人员认定 and referrals). */
+/** The services module: 失业登记, and referrals to civil affairs (转介民政); later 就业困难人员认定. */
 export type { ServicesContext } from './services-context.js';
 export type { ServicesTables } from './infra/tables.js';
 export {
@@ -10,3 +10,28 @@ export {
   RegistrationViewSchema,
   type RegistrationView,
 } from './use-cases/unemployment-registration.js';
+export {
+  AnswerReferralSchema,
+  CreateReferralSchema,
+  ReferralKindSchema,
+  ReferralQuerySchema,
+  ReferralStatusSchema,
+  ReferralViewSchema,
+  SupplyInformationSchema,
+  type AnswerReferral,
+  type CreateReferral,
+  type ReferralQuery,
+  type ReferralView,
+  type SupplyInformation,
+} from './domain/referral.js';
+export { DEFAULT_REFERRAL_ANSWER_DAYS, referralAnswerDays } from './domain/referral-settings.js';
+export {
+  answerReferral,
+  createReferral,
+  getReferral,
+  listReferrals,
+  referToCivilAffairs,
+  supplyReferralInformation,
+  type ReferralOptions,
+  type ReferToCivilAffairs,
+} from './use-cases/referrals.js';

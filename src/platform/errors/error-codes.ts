@@ -100,6 +100,16 @@ export const errorCodes = {
     zh: '该转介已办结，不能再答复',
     en: 'The referral has been answered and is closed',
   },
+  REFERRAL_ALREADY_OPEN: {
+    status: 409,
+    zh: '该人员已有同类未办结的转介',
+    en: 'The person already has an open referral of this kind',
+  },
+  REFERRAL_NOT_AWAITING_INFORMATION: {
+    status: 409,
+    zh: '民政部门未要求补充材料，无需补充',
+    en: 'Civil affairs has not asked for more information on this referral',
+  },
   MATERIAL_TYPE_NOT_ALLOWED: {
     status: 415,
     zh: '材料文件类型不符合要求：只接受 PDF、JPEG、PNG 文件（按文件内容判断，而非文件名）',

@@ -11,9 +11,11 @@ import {
   RegisterUnemploymentSchema,
   RegistrationViewSchema,
 } from '../index.js';
+import { referralsRoutes } from './referrals.routes.js';
 
 export function servicesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
+    await app.register(referralsRoutes(ctx));
     const tags = ['services'];
     app.post(
       '/unemployment-registrations',

@@ -14,6 +14,48 @@ export interface UnemploymentRegistrationsTable {
   created_at: Generated<Date>;
 }
 
-export interface ServicesTables {
+export interface ServicesTables extends ReferralTables {
   unemployment_registrations: UnemploymentRegistrationsTable;
+}
+
+export type ReferralKind = 'minimumLiving' | 'temporaryAssistance';
+export type ReferralStatus = 'open' | 'needsMoreInformation' | 'accepted' | 'declined';
+export type ReferralEventKind = 'accepted' | 'declined' | 'needsMoreInformation' | 'informationSupplied';
+
+export interface ReferralsTable {
+  county: string;
+  id: Generated<number>;
+  person_id: number;
+  division: string;
+  kind: ReferralKind;
+  reason: string;
+  application_id: number | null;
+  referred_on: string;
+  referred_by: number | null;
+  referred_by_username: string;
+  referred_by_role: string;
+  referred_by_division: string;
+  status: Generated<ReferralStatus>;
+  waiting_since: string;
+  due_on: string | null;
+  closed_on: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ReferralEventsTable {
+  county: string;
+  referral_id: number;
+  seq: number;
+  kind: ReferralEventKind;
+  note: string | null;
+  on_date: string;
+  by_account: number | null;
+  by_username: string;
+  at: Generated<Date>;
+}
+
+export interface ReferralTables {
+  referrals: ReferralsTable;
+  referral_events: ReferralEventsTable;
 }
