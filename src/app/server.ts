@@ -12,6 +12,7 @@ import {
 import { sql } from 'kysely';
 import { accessRoutes } from '../modules/access/http/access.routes.js';
 import { divisionRoutes } from '../modules/divisions/http/divisions.routes.js';
+import { fundsRoutes } from '../modules/funds/http/funds.routes.js';
 import { notificationsRoutes } from '../modules/notifications/http/notifications.routes.js';
 import { registryRoutes } from '../modules/registry/http/registry.routes.js';
 import { rulesRoutes } from '../modules/rules/http/rules.routes.js';
@@ -96,6 +97,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
       await api.register(registryRoutes(ctx));
       await api.register(rulesRoutes(ctx));
       await api.register(servicesRoutes(ctx));
+      await api.register(fundsRoutes(ctx));
       await api.register(notificationsRoutes(ctx));
     },
     { prefix: '/api/v1' },

@@ -6,6 +6,7 @@ import { registerAuditCommands } from './commands/audit.js';
 import { registerUserCommands } from './commands/users.js';
 import { registerRulesCommands, registerRulesRunCommands } from './commands/rules.js';
 import { registerBenchCommand } from './commands/bench.js';
+import { registerPaymentsCommands } from './commands/payments.js';
 
 const program = new Command()
   .name('jiuye')
@@ -28,5 +29,6 @@ registerUserCommands(program);
 registerRulesCommands(program);
 registerRulesRunCommands(program);
 registerBenchCommand(program);
+registerPaymentsCommands(program);
 
 await program.parseAsync(process.argv);

@@ -92,6 +92,60 @@ export const errorCodes = {
   REGISTRATION_NOT_FOUND: { status: 404, zh: '找不到该失业登记', en: 'Unemployment registration not found' },
   // applications (review chain, limits, materials)
   // funds (budgets, ledger, payment batches, spot checks)
+  FUND_NOT_FOUND: { status: 404, zh: '找不到该资金', en: 'Fund not found' },
+  FUND_BUDGET_EXHAUSTED: {
+    status: 422,
+    zh: '资金预算不足，不能承诺此笔资金',
+    en: 'Not enough budget left in the fund for this commitment',
+  },
+  FUND_BUDGET_OVERDRAWN: {
+    status: 422,
+    zh: '资金预算已超支（该资金设置为超支时提示）',
+    en: 'The budget is overdrawn (the fund is set to warn)',
+  },
+  FUND_ALREADY_COMMITTED: {
+    status: 409,
+    zh: '该申请的此项资金已承诺过，不能重复承诺',
+    en: 'This part of the application has already been committed',
+  },
+  FUND_COMMITMENT_NOT_FOUND: { status: 404, zh: '找不到该申请的资金承诺', en: 'Commitment not found' },
+  FUND_COMMITMENT_STATE: {
+    status: 409,
+    zh: '资金承诺当前的状态不允许此操作',
+    en: 'The commitment is not in a state that allows this',
+  },
+  BUDGET_BELOW_USED: {
+    status: 422,
+    zh: '预算不能低于已承诺和已支付的金额',
+    en: 'A budget cannot be set below what is already committed or paid',
+  },
+  PAYMENT_BATCH_NOT_FOUND: { status: 404, zh: '找不到该发放批次', en: 'Payment batch not found' },
+  PAYMENT_BATCH_EMPTY: {
+    status: 422,
+    zh: '没有可编入批次的已审批未发放明细',
+    en: 'No approved, unpaid items to put in a batch',
+  },
+  PAYMENT_BATCH_STATE: {
+    status: 409,
+    zh: '发放批次当前的状态不允许此操作',
+    en: 'The payment batch is not in a state that allows this',
+  },
+  PAYMENT_RESULT_INVALID: {
+    status: 400,
+    zh: '发放结果不正确',
+    en: 'Payment results are not valid',
+  },
+  SPOT_CHECK_NOT_FOUND: { status: 404, zh: '找不到该抽查记录', en: 'Spot check not found' },
+  SPOT_CHECK_STATE: {
+    status: 409,
+    zh: '抽查记录当前的状态不允许此操作',
+    en: 'The spot check is not in a state that allows this',
+  },
+  RECOVERY_EXCEEDS: {
+    status: 422,
+    zh: '追回金额超出可追回的金额',
+    en: 'The recovery is more than can be recovered',
+  },
   // notifications and referrals
   NOTIFICATION_NOT_FOUND: { status: 404, zh: '找不到该消息', en: 'Notification not found' },
   REFERRAL_NOT_FOUND: { status: 404, zh: '找不到该转介', en: 'Referral not found' },
