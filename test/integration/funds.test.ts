@@ -7,20 +7,26 @@ import {
   cancelCommitment,
   commitForApproval,
   createBatch,
+  drawSpotChecks,
   fundLedger,
   getBatch,
   listBatchItems,
   listBudgets,
   listFunds,
+  listSpotChecks,
   paymentsForApplications,
   prepareRoster,
+  recordRecovery,
   recordResults,
+  recordSpotCheckResult,
   releasePart,
   runBatch,
   setBudget,
+  setSpotCheckRate,
   verifyLedger,
   type CommitmentRequest,
 } from '../../src/modules/funds/index.js';
+import { drawSample } from '../../src/modules/funds/domain/spot-check-sample.js';
 import { makeIdNumber, makeUscc } from '../../src/shared/identity/index.js';
 import { expectLedgerBalanced } from '../support/ledger.js';
 import { actor, createTestApp, LINGYUAN, TOWNSHIP_A, TOWNSHIP_B, type TestApp } from '../support/test-app.js';
@@ -446,5 +452,92 @@ describe('payment batches', () => {
     expect(items.rows[0]!.division.startsWith(TOWNSHIP_B)).toBe(true);
     const townApprover = actor('cityApprover', TOWNSHIP_A);
     await expect(createBatch(app, townApprover, {})).rejects.toMatchObject({ code: 'PAYMENT_BATCH_EMPTY' });
+  });
+});
+
+describe('抽查 after payment', () => {
+  const checker = actor('cityOfficer', LINGYUAN);
+
+  it('draws a reproducible sample per programme at its rate, and recovers what an irregular finding claims', async () => {
+    // Twenty more paid items of one programme.
+    await setBudget(app, finance, 'employment-subsidy', {
+      year: 2019,
+      programmeId: 'public-welfare-post-subsidy',
+      amountFen: 10_000_000,
+      onExhausted: 'block',
+    });
+    for (let i = 0; i < 20; i++)
+      await commit(
+        request({
+          programmeId: 'public-welfare-post-subsidy',
+          parts: [{ part: 'full', amountFen: 200_000, payable: true }],
+        }),
+      );
+    const b = await createBatch(app, approver, { programmeId: 'public-welfare-post-subsidy' });
+    await runBatch(app, approver, b.id);
+
+    await expect(setSpotCheckRate(app, leader, 'public-welfare-post-subsidy', 10)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await setSpotCheckRate(app, checker, 'public-welfare-post-subsidy', 10);
+    const draws = await drawSpotChecks(app, checker, { programmeId: 'public-welfare-post-subsidy' });
+    expect(draws).toEqual([
+      expect.objectContaining({
+        programmeId: 'public-welfare-post-subsidy',
+        ratePercent: 10,
+        population: 20,
+        sampleSize: 2,
+      }),
+    ]);
+    const draw = draws[0]!;
+    const recorded = await sql<{ population: number[]; seed: string; drawn_by: string }>`
+      SELECT population, seed, drawn_by FROM spot_check_draws WHERE id = ${draw.id}`.execute(app.db);
+    const { population, seed, drawn_by } = recorded.rows[0]!;
+    expect(drawn_by).toBe(checker.username);
+    expect(drawSample(seed, population.map(Number), 2)).toEqual(draw.itemIds);
+    // Drawn items are not drawn again; the default rate (5%) applies to the programmes without one.
+    const again = await drawSpotChecks(app, checker, { programmeId: 'public-welfare-post-subsidy' });
+    expect(again[0]).toMatchObject({ population: 18, sampleSize: 2 });
+    expect(again[0]!.itemIds.some((id) => draw.itemIds.includes(id))).toBe(false);
+
+    const checks = await listSpotChecks(app, checker, {
+      status: 'open',
+      programmeId: 'public-welfare-post-subsidy',
+    });
+    expect(checks).toHaveLength(4);
+    const [ok, bad] = checks;
+    await recordSpotCheckResult(app, checker, ok!.id, { result: 'confirmed' });
+    await expect(recordSpotCheckResult(app, checker, ok!.id, { result: 'confirmed' })).rejects.toMatchObject({
+      code: 'SPOT_CHECK_STATE',
+    });
+    await expect(
+      recordSpotCheckResult(app, checker, bad!.id, {
+        result: 'irregular',
+        note: '岗位未实际上岗',
+        recoveryFen: 300_000,
+      }),
+    ).rejects.toMatchObject({ code: 'RECOVERY_EXCEEDS' });
+    const found = await recordSpotCheckResult(app, checker, bad!.id, {
+      result: 'irregular',
+      note: '岗位未实际上岗，追回全部补贴',
+      recoveryFen: 200_000,
+    });
+    expect(found).toMatchObject({ status: 'irregular', recoveryFen: 200_000, recoveredFen: 0 });
+    let [line] = (await listBudgets(app, leader, 'employment-subsidy', 2019)).filter(
+      (l) => l.programmeId === 'public-welfare-post-subsidy',
+    );
+    expect(line!.balances).toMatchObject({ disbursed: 3_800_000, recoverable: 200_000, recovered: 0 });
+    await recordRecovery(app, checker, bad!.id, { amountFen: 150_000 });
+    await expect(recordRecovery(app, checker, bad!.id, { amountFen: 60_000 })).rejects.toMatchObject({
+      code: 'RECOVERY_EXCEEDS',
+    });
+    const done = await recordRecovery(app, checker, bad!.id, { amountFen: 50_000 });
+    expect(done.recoveredFen).toBe(200_000);
+    [line] = (await listBudgets(app, leader, 'employment-subsidy', 2019)).filter(
+      (l) => l.programmeId === 'public-welfare-post-subsidy',
+    );
+    expect(line!.balances).toMatchObject({ disbursed: 3_800_000, recoverable: 0, recovered: 200_000 });
+    // A township officer with the permission would see only its own township's checks.
+    expect(await listSpotChecks(app, actor('cityOfficer', TOWNSHIP_B), {})).toEqual([]);
   });
 });
