@@ -5,12 +5,17 @@ import { migrate } from '../platform/db/migrate.js';
 import { syncDivisions } from '../modules/divisions/index.js';
 import type { RegistryContext } from '../modules/registry/index.js';
 import { RulesService } from '../modules/rules/index.js';
+import { materialStoreFor, type MaterialStore } from '../platform/storage/index.js';
 
 /** Everything a running Jiuye process shares: configuration, the open database, the data cipher. */
 export interface AppContext extends RegistryContext {
   config: Config;
   database: Database;
   rules: RulesService;
+  /** Uploaded materials, outside the database (under the data folder by default). */
+  materials: MaterialStore & { maxBytes: number };
+  /** Today in China; the clock unless a test sets a day. */
+  today?: (() => string) | undefined;
   close(): Promise<void>;
 }
 
@@ -43,6 +48,7 @@ export async function openAppContext(config: Config, command: string): Promise<A
     db: database.db,
     cipher,
     rules,
+    materials: materialStoreFor(config),
     close: () => database.close(),
   };
 }

@@ -235,7 +235,7 @@ describe('pack versions', () => {
 
   it('loads a new version, shows its differences, activates it from a date, and keeps the old one for earlier dates', async () => {
     const next = base();
-    next.meta.version = '1.1.0';
+    next.meta.version = '1.2.0';
     const wage = next.parameters.find((p) => p.id === 'skillUpgrade.amountByLevel')!;
     wage.values.push({
       from: '2020-01-01',
@@ -245,25 +245,25 @@ describe('pack versions', () => {
     const skillCases = next.cases.find((c) => c.programme === 'skill-upgrade-subsidy')!;
     skillCases.cases = skillCases.cases.filter((c) => c.date < '2020-01-01' || !c.expect.eligible);
     const { version, diff } = await app.rules.loadVersion(policy, next);
-    expect(version).toMatchObject({ version: '1.1.0', activeFrom: null });
+    expect(version).toMatchObject({ version: '1.2.0', activeFrom: null });
     expect(diff.parameters).toEqual([
       expect.objectContaining({ id: 'skillUpgrade.amountByLevel', change: 'changed' }),
     ]);
-    await app.rules.activate(policy, '1.1.0', '2020-05-01');
-    expect(app.rules.engineFor('2020-04-30').label).toBe('lingyuan-2019@1.0.0');
-    expect(app.rules.engineFor(DATE).label).toBe('lingyuan-2019@1.1.0');
+    await app.rules.activate(policy, '1.2.0', '2020-05-01');
+    expect(app.rules.engineFor('2020-04-30').label).toBe('lingyuan-2019@1.1.0');
+    expect(app.rules.engineFor(DATE).label).toBe('lingyuan-2019@1.2.0');
     const r = await evaluateRegisteredPerson(app, city, app.rules.engineFor(DATE), {
       personId: other,
       date: DATE,
       programmes: ['skill-upgrade-subsidy'],
     });
     expect(r).toMatchObject({
-      pack: 'lingyuan-2019@1.1.0',
+      pack: 'lingyuan-2019@1.2.0',
       results: [expect.objectContaining({ amount: 1100 })],
     });
-    const again = await app.rules.engineByLabel('lingyuan-2019@1.0.0');
-    expect(again.label).toBe('lingyuan-2019@1.0.0');
-    expect((await app.rules.list(policy)).versions.map((v) => v.version)).toEqual(['1.1.0']);
+    const again = await app.rules.engineByLabel('lingyuan-2019@1.1.0');
+    expect(again.label).toBe('lingyuan-2019@1.1.0');
+    expect((await app.rules.list(policy)).versions.map((v) => v.version)).toEqual(['1.2.0']);
   });
 
   it('never keeps a pack whose cases fail, or one that breaks the text’s limits', async () => {
@@ -281,7 +281,7 @@ describe('pack versions', () => {
     limits.meta.version = '1.3.0';
     limits.parameters.find((p) => p.id === 'apprenticeship.advanceRatio')!.values[0]!.value = 0.6;
     await expect(app.rules.loadVersion(policy, limits)).rejects.toMatchObject({ code: 'PACK_INVALID' });
-    expect((await app.rules.list(policy)).versions.map((v) => v.version)).toEqual(['1.1.0']);
+    expect((await app.rules.list(policy)).versions.map((v) => v.version)).toEqual(['1.2.0']);
   });
 
   it('is for the policy administrator only', async () => {
@@ -339,7 +339,7 @@ describe.runIf(process.env.JIUYE_TEST_DB !== 'postgres')(
   () => {
     it('is recorded as interrupted at the next start, not left running', async () => {
       const r = await sql<{ id: number }>`
-      INSERT INTO rules_scan_runs (pack, scope, as_of, started_by) VALUES ('lingyuan-2019@1.0.0', '211382', ${DATE}, 'test')
+      INSERT INTO rules_scan_runs (pack, scope, as_of, started_by) VALUES ('lingyuan-2019@1.1.0', '211382', ${DATE}, 'test')
       RETURNING id`.execute(app.db);
       const id = r.rows[0]!.id;
       await app.reopen();

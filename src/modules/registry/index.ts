@@ -10,7 +10,7 @@ export { registerPerson } from './use-cases/register-person.js';
 export { getPerson, revealPerson } from './use-cases/get-person.js';
 export { updatePerson } from './use-cases/update-person.js';
 export { searchPersons } from './use-cases/search-persons.js';
-export { setFact } from './use-cases/set-fact.js';
+export { recordDecisionFact, setFact } from './use-cases/set-fact.js';
 export { listFacts } from './use-cases/list-facts.js';
 export {
   addHouseholdMember,
@@ -24,5 +24,6 @@ export { getEnterprise, registerEnterprise, searchEnterprises } from './use-case
 /** Where a person, enterprise or household the actor may see lives ("not found" otherwise), inside any transaction. */
 export { loadVisibleSubject } from './use-cases/load-subject.js';
 export { assemblePersonFacts, type AssembledFacts } from './use-cases/assemble-facts.js';
+export { assembleEnterpriseFacts, payeeOf, type Payee } from './use-cases/applicant.js';
 export { subjectsForScan, type ScanSubject, type ScanQuery } from './use-cases/subjects-for-scan.js';
 export { analyzeRegistry } from './infra/statistics.js';

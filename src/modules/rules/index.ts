@@ -1,6 +1,7 @@
 /** The rules module: policy packs → evaluate one case, scan everyone (政策找人), simulate a change. */
 export { RulesService, type PackVersionView } from './rules-service.js';
-export { RulesEngine, type CaseResult } from './domain/engine.js';
+export { RulesEngine, type ApplicationProcess, type CaseResult } from './domain/engine.js';
+export type { Limit, ProgrammeSource, ReviewStep } from './domain/pack-schema.js';
 export { contractResult, type ProgrammeResult, type DetailedResult, type Reason } from './domain/evaluate.js';
 export { compilePack, PackInvalidError, type PackSources } from './domain/compile-pack.js';
 export { diffPacks, type PackDiff } from './domain/pack-diff.js';

@@ -60,7 +60,7 @@ export class RulesService {
     return (label && this.engines.get(label)) || loadBundledPack(PACK);
   }
 
-  /** A version by its label (`lingyuan-2019@1.0.0`), to re-run a decision as it was made. */
+  /** A version by its label (`lingyuan-2019@1.1.0`), to re-run a decision as it was made. */
   async engineByLabel(label: string): Promise<RulesEngine> {
     const bundled = loadBundledPack(PACK);
     if (label === bundled.label) return bundled;

@@ -64,7 +64,7 @@ export class PersonalDataCipher {
   }
 
   /** Keyed hash for equality look-ups; `kind` separates the spaces (an ID number never matches a phone). */
-  hash(kind: 'idNumber' | 'phone' | 'bankAccount', value: string): Buffer {
+  hash(kind: 'idNumber' | 'phone' | 'bankAccount' | 'limitKey', value: string): Buffer {
     return crypto
       .createHmac('sha256', this.#macKey)
       .update(kind + '\0' + value)

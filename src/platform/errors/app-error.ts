@@ -10,6 +10,8 @@ export class AppError extends Error {
   readonly messageZh: string;
   readonly messageEn: string;
   readonly path: string | undefined;
+  /** Structured detail for a program to act on (e.g. the differences an approver must acknowledge). */
+  details: Record<string, unknown> | undefined;
 
   constructor(code: ErrorCode, opts: { path?: string; zh?: string; en?: string; cause?: unknown } = {}) {
     const entry = errorCodes[code];
@@ -22,6 +24,11 @@ export class AppError extends Error {
     this.path = opts.path;
   }
 
+  withDetails(details: Record<string, unknown>): this {
+    this.details = details;
+    return this;
+  }
+
   /** The wire shape: `{ error: { code, message, path } }`. */
   toBody(): ErrorBody {
     return {
@@ -30,13 +37,20 @@ export class AppError extends Error {
         message: this.messageZh,
         messageEn: this.messageEn,
         ...(this.path === undefined ? {} : { path: this.path }),
+        ...(this.details === undefined ? {} : { details: this.details }),
       },
     };
   }
 }
 
 export interface ErrorBody {
-  error: { code: string; message: string; messageEn?: string; path?: string };
+  error: {
+    code: string;
+    message: string;
+    messageEn?: string;
+    path?: string;
+    details?: Record<string, unknown>;
+  };
 }
 
 export function isAppError(e: unknown): e is AppError {

@@ -7,6 +7,7 @@ export const ErrorBodySchema = z.object({
     message: z.string(),
     messageEn: z.string().optional(),
     path: z.string().optional(),
+    details: z.record(z.string(), z.unknown()).optional(),
   }),
 });
 

@@ -9,6 +9,7 @@ export {
   holidayPeriods,
   isWorkingDay,
   workingDaysBetween,
+  workingDeadline,
 } from './working-days.js';
 export type { CalendarYearInfo } from './working-days.js';
 export { CalendarDataError, CalendarOutOfRangeError } from './errors.js';

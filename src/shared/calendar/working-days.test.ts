@@ -9,6 +9,7 @@ import {
   holidayPeriods,
   isWorkingDay,
   workingDaysBetween,
+  workingDeadline,
 } from './index.js';
 
 const next = (d: string, k = 1) => dateOfDayNumber(dayNumberOf(d) + k);
@@ -383,5 +384,15 @@ describe('holidayPeriods and calendarYearInfo', () => {
       issued: '2025-11-04',
       published: '2025-11-04',
     });
+  });
+});
+
+describe('workingDeadline', () => {
+  it('is addWorkingDays inside the published calendar', () => {
+    expect(workingDeadline('2019-09-27', 5)).toEqual({ date: '2019-10-10', provisional: false });
+  });
+  it('counts Monday to Friday beyond the last published year, and says so', () => {
+    // 2026-12-28 is a Monday; 5 working days on: 29, 30, 31 Dec, then Fri 1 Jan 2027, Mon 4 Jan 2027.
+    expect(workingDeadline('2026-12-28', 5)).toEqual({ date: '2027-01-04', provisional: true });
   });
 });

@@ -158,6 +158,35 @@ export function addWorkingDays(start: CalendarDate, n: number): CalendarDate {
 }
 
 /**
+ * A deadline `n` working days after `start` that never fails for lack of data: on the official calendar
+ * where it reaches, and beyond the last published year counting Monday–Friday (a `provisional` date,
+ * to be recomputed when the State Council publishes that year's notice).
+ */
+export function workingDeadline(
+  start: CalendarDate,
+  n: number,
+): { date: CalendarDate; provisional: boolean } {
+  try {
+    return { date: addWorkingDays(start, n), provisional: false };
+  } catch (e) {
+    if (!(e instanceof CalendarOutOfRangeError)) throw e;
+  }
+  let day = dayNumberOf(start);
+  const last = dayNumberOf(T.coverage.to);
+  let left = n;
+  while (left > 0) {
+    day += 1;
+    const date = dateOfDayNumber(day);
+    const working =
+      day <= last && day >= dayNumberOf(T.coverage.from)
+        ? T.working[T.index.get(date)!] === 1
+        : !isWeekend(day);
+    if (working) left -= 1;
+  }
+  return { date: dateOfDayNumber(day), provisional: true };
+}
+
+/**
  * The number of working days d with `from` < d ≤ `to`: `from` itself is not counted, `to` is. 0 when
  * `to` ≤ `from`. So `workingDaysBetween(received, today)` is how many working days of a deadline have
  * been used up by the end of `today`, and `workingDaysBetween(s, addWorkingDays(s, n)) === n`.

@@ -1,3 +1,4 @@
+import type { AnyTrx } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { factSchema } from '../../../shared/facts/vocabulary.js';
 import { can, recordAudit, type Actor } from '../../access/index.js';
@@ -35,7 +36,36 @@ export async function setFact(
   subject: { type: SubjectRef['type']; id: number },
   input: SetFact,
 ): Promise<FactView[]> {
-  const schema = factSchema(subject.type, input.name);
+  const { parsed, validTo } = checkFact(subject.type, input);
+  const sourceKind = allowedSource(actor, input.source?.kind);
+  if (sourceKind === 'department' && !input.source?.ref) {
+    throw new AppError('VALIDATION_FAILED', {
+      path: 'source.ref',
+      zh: '部门数据须注明来源名单',
+      en: 'A department source needs a reference',
+    });
+  }
+  return ctx.db
+    .transaction()
+    .execute((trx) => writeFact(trx, actor, subject, input, parsed, validTo, sourceKind));
+}
+
+/**
+ * A fact that follows from a decision another module took in its own transaction (an approved
+ * 就业困难人员认定): recorded in that transaction, its source the system with the decision as reference.
+ */
+export async function recordDecisionFact(
+  trx: AnyTrx,
+  actor: Actor,
+  subject: { type: SubjectRef['type']; id: number },
+  input: SetFact & { source: { ref: string } },
+): Promise<FactView[]> {
+  const { parsed, validTo } = checkFact(subject.type, input);
+  return writeFact(trx, actor, subject, input, parsed, validTo, 'system');
+}
+
+function checkFact(type: SubjectRef['type'], input: SetFact) {
+  const schema = factSchema(type, input.name);
   if (!schema) {
     throw new AppError('UNKNOWN_FACT', { path: 'name', zh: `未知的事实项：${input.name.slice(0, 50)}` });
   }
@@ -50,16 +80,19 @@ export async function setFact(
   const validTo = input.validTo ?? null;
   if (validTo !== null && validTo <= input.validFrom)
     throw new AppError('INVALID_PERIOD', { path: 'validTo' });
-  const sourceKind = allowedSource(actor, input.source?.kind);
-  if (sourceKind === 'department' && !input.source?.ref) {
-    throw new AppError('VALIDATION_FAILED', {
-      path: 'source.ref',
-      zh: '部门数据须注明来源名单',
-      en: 'A department source needs a reference',
-    });
-  }
+  return { parsed: parsed.data as unknown, validTo };
+}
 
-  return ctx.db.transaction().execute(async (trx) => {
+async function writeFact(
+  trx: AnyTrx,
+  actor: Actor,
+  subject: { type: SubjectRef['type']; id: number },
+  input: SetFact,
+  value: unknown,
+  validTo: string | null,
+  sourceKind: SourceKind,
+): Promise<FactView[]> {
+  {
     const s = await loadVisibleSubject(trx, actor, subject.type, subject.id, true);
     const current = await factRepository.current(trx, s, input.name);
     const plan = planFactChange(
@@ -72,7 +105,7 @@ export async function setFact(
         sourceRef: r.source_ref,
       })),
       {
-        value: parsed.data,
+        value,
         from: input.validFrom,
         to: validTo,
         sourceKind,
@@ -109,5 +142,5 @@ export async function setFact(
       },
     });
     return (await factRepository.current(trx, s, input.name)).map((r) => mapFact(r));
-  });
+  }
 }

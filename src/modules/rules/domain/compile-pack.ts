@@ -64,6 +64,8 @@ export function compilePack(src: PackSources): RulesEngine {
     if (!src.meta.programmes.includes(p.id))
       problems.push({ where: `programme ${p.id}`, message: 'not listed in pack.yaml' });
 
+  problems.push(...checkProcesses(src));
+
   const envs = {
     person: baseEnvironment('person', src.parameters),
     enterprise: baseEnvironment('enterprise', src.parameters),
@@ -152,3 +154,39 @@ const sortKeys = (o: Record<string, number>) =>
   Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
 
 export type { ParameterValue };
+
+const LEVEL_DEPTH = { village: 3, township: 2, county: 1 } as const;
+
+/** Review chains run from the lowest level up and end with a review; processes name known chains and parameters. */
+function checkProcesses(src: PackSources): PackProblem[] {
+  const problems: PackProblem[] = [];
+  const params = new Set(src.parameters.map((p) => p.id));
+  for (const [name, steps] of Object.entries(src.meta.reviewChains)) {
+    const where = `pack.yaml reviewChains.${name}`;
+    if (steps.at(-1)!.kind !== 'review') problems.push({ where, message: 'the last step must be a review' });
+    if (new Set(steps.map((s) => s.id)).size !== steps.length)
+      problems.push({ where, message: 'step ids repeat' });
+    steps.forEach((s, i) => {
+      if (i > 0 && LEVEL_DEPTH[s.level] > LEVEL_DEPTH[steps[i - 1]!.level])
+        problems.push({ where: `${where}[${i}]`, message: 'a chain goes up the division tree, never down' });
+    });
+  }
+  for (const p of src.programmes) {
+    if (!p.process) continue;
+    const where = `programme ${p.id} process`;
+    const chain = src.meta.reviewChains[p.process.chain];
+    if (!chain) problems.push({ where, message: `unknown review chain ${p.process.chain}` });
+    if (p.kind === 'calculator') problems.push({ where, message: 'a calculator has no application process' });
+    if (p.audience === 'enterprise' && chain?.some((s) => s.level === 'village'))
+      problems.push({ where, message: 'enterprise applications start at the township, not a village' });
+    const prefix = p.audience === 'both' ? /^(person|enterprise)\./ : new RegExp(`^${p.audience}\\.`);
+    for (const l of p.process.limits) {
+      if (typeof l.max === 'string' && !params.has(l.max))
+        problems.push({ where: `${where} limits.${l.id}`, message: `unknown parameter ${l.max}` });
+      for (const f of [...l.scope.filter((x) => x.includes('.')), ...(l.measure ? [l.measure] : [])])
+        if (!prefix.test(f))
+          problems.push({ where: `${where} limits.${l.id}`, message: `${f} is not a fact of the applicant` });
+    }
+  }
+  return problems;
+}

@@ -2,12 +2,20 @@ import { AppError } from '../../../platform/errors/index.js';
 import type { CompiledPack, CompiledProgramme } from './compiled-pack.js';
 import { Evaluator, type DetailedResult } from './evaluate.js';
 import { checkParameterValue, paramsObject, type ParameterValue } from './parameters.js';
+import type { Limit, ProgrammeSource, ReviewStep } from './pack-schema.js';
 import { prepareSubject, requireCaseDate } from './prepare-case.js';
 
 export interface CaseResult {
   date: string;
   pack: string;
   results: DetailedResult[];
+}
+
+export interface ApplicationProcess {
+  programme: ProgrammeSource;
+  steps: readonly ReviewStep[];
+  limits: readonly Limit[];
+  historyKey: string | undefined;
 }
 
 const CASE_KEYS = new Set(['date', 'programmes', 'parameters', 'person', 'enterprise']);
@@ -21,6 +29,21 @@ export class RulesEngine {
 
   get sources() {
     return this.pack.sources;
+  }
+
+  /**
+   * How one applies for a programme: its review chain, limits and history key (undefined for
+   * calculators and for services that have their own procedure).
+   */
+  processOf(programmeId: string): ApplicationProcess | undefined {
+    const p = this.pack.programmeById.get(programmeId)?.source;
+    if (!p?.process) return undefined;
+    return {
+      programme: p,
+      steps: this.pack.sources.meta.reviewChains[p.process.chain]!,
+      limits: p.process.limits,
+      historyKey: p.process.historyKey,
+    };
   }
 
   get label(): string {

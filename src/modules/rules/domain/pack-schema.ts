@@ -104,6 +104,52 @@ export const GuideSchema = z.strictObject({
   decisions: z.array(zh).default([]),
 });
 
+/** One step of a review chain: who acts (a role at a level of the division tree) and in how long. */
+export const ReviewStepSchema = z.strictObject({
+  id: camelId,
+  name: zh,
+  nameEn: z.string().max(200),
+  /** `review`: the role approves, returns or rejects; `notice`: a 公示 runs, objections are resolved. */
+  kind: z.enum(['review', 'notice']).default('review'),
+  role: z.enum(['villageClerk', 'townshipOfficer', 'cityOfficer', 'cityApprover']),
+  level: z.enum(['village', 'township', 'county']),
+  /** The step's time limit in Chinese working days (the 公示's length for a notice step). */
+  workingDays: z.number().int().min(1).max(60),
+});
+export type ReviewStep = z.infer<typeof ReviewStepSchema>;
+
+/**
+ * A limit across applications: at most `max` (a number or a parameter id) per key, the key made of the
+ * subject, the year and/or facts of the case (`person.training.catalogItem`); with `measure`, a numeric
+ * fact is summed (months) instead of applications counted. Programmes sharing a `group` share the count.
+ */
+export const LimitSchema = z.strictObject({
+  id: camelId,
+  text: zh,
+  scope: z.array(
+    z.union([z.enum(['subject', 'year']), z.string().regex(/^(person|enterprise)(\.[a-zA-Z]+)+$/)]),
+  ),
+  max: z.union([z.number().int().min(1), z.string().regex(/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/)]),
+  measure: z
+    .string()
+    .regex(/^(person|enterprise)(\.[a-zA-Z]+)+$/)
+    .optional(),
+  group: id.optional(),
+});
+export type Limit = z.infer<typeof LimitSchema>;
+
+/** How applications for a programme go: the review chain (named in pack.yaml), the limits, 抽查. */
+export const ProcessSchema = z.strictObject({
+  chain: id,
+  limits: z.array(LimitSchema).default([]),
+  /** The fact whose value is kept in the applicant's history (e.g. the catalogue item). */
+  historyKey: z
+    .string()
+    .regex(/^(person|enterprise)(\.[a-zA-Z]+)+$/)
+    .optional(),
+});
+export type Process = z.infer<typeof ProcessSchema>;
+
 export const ProgrammeSchema = z
   .strictObject({
     id,
@@ -120,6 +166,8 @@ export const ProgrammeSchema = z
     versionDate: cel.optional(),
     versions: z.array(VersionSchema).min(1),
     guide: GuideSchema,
+    /** How one applies: absent for calculators and for services with their own procedure. */
+    process: ProcessSchema.optional(),
   })
   .superRefine((p, ctx) => {
     p.versions.forEach((v, i) => {
@@ -148,6 +196,8 @@ export const PackMetaSchema = z.strictObject({
   nameEn: z.string().max(200),
   source: ReferenceSchema,
   programmes: z.array(id).min(1),
+  /** The review chains that programmes name in their `process`. */
+  reviewChains: z.record(id, z.array(ReviewStepSchema).min(1)).default({}),
 });
 
 export const PackCaseSchema = z.strictObject({

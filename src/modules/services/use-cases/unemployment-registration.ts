@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../../../platform/errors/index.js';
 import { CalendarDateSchema, todayInChina } from '../../../shared/dates/calendar-date.js';
 import { can, recordAudit, requirePermission, type Actor } from '../../access/index.js';
-import { getPerson, setFact } from '../../registry/index.js';
+import { getPerson, listFacts, setFact } from '../../registry/index.js';
 import { evaluateRegisteredPerson } from '../../rules/index.js';
 import { registrationRepository, type RegistrationRow } from '../infra/registration.repository.js';
 import type { ServicesContext } from '../services-context.js';
@@ -162,6 +162,16 @@ export async function endUnemployment(
     { type: 'person', id: ended.person_id },
     { name: 'registeredUnemployed', value: false, validFrom: on, source: { kind: 'staff', ref } },
   );
+  // 就业困难人员认定 holds while unemployed: it ends with the registration.
+  const facts = await listFacts(ctx, actor, { type: 'person', id: ended.person_id }, { asOf: on });
+  if (facts.some((f) => f.name === 'employmentDifficulty' && f.value === true)) {
+    await setFact(
+      ctx,
+      actor,
+      { type: 'person', id: ended.person_id },
+      { name: 'employmentDifficulty', value: false, validFrom: on, source: { kind: 'staff', ref } },
+    );
+  }
   if (input.reason === 'employed') {
     await setFact(
       ctx,

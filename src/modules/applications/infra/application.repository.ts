@@ -1,0 +1,268 @@
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import type { AnyDb, AnyTrx } from '../../../platform/db/database.js';
+import type {
+  ApplicationEventsTable,
+  ApplicationsTable,
+  ApplicationsTables,
+  ApplicationMaterialsTable,
+  ApplicationObjectionsTable,
+} from './tables.js';
+
+type Db = AnyDb | AnyTrx;
+const t = (db: Db) => db as unknown as Kysely<ApplicationsTables>;
+
+export type ApplicationRow = Selectable<ApplicationsTable>;
+export type EventRow = Selectable<ApplicationEventsTable>;
+export type MaterialRow = Selectable<ApplicationMaterialsTable>;
+export type ObjectionRow = Selectable<ApplicationObjectionsTable>;
+
+const OPEN = ['inReview', 'returned'] as const;
+
+export const applicationRepository = {
+  insert(trx: AnyTrx, row: Insertable<ApplicationsTable>) {
+    return t(trx).insertInto('applications').values(row).returningAll().executeTakeFirstOrThrow();
+  },
+
+  /** An application within a scope (a division prefix, or the applicant's own subject). */
+  find(
+    db: Db,
+    id: number,
+    scope: { division: string } | { subject: { type: string; county: string; id: number } },
+    forUpdate = false,
+  ) {
+    let q = t(db).selectFrom('applications').selectAll().where('id', '=', id);
+    if ('division' in scope) {
+      if (scope.division) q = q.where('division', 'like', `${scope.division}%`);
+    } else {
+      q = q
+        .where('county', '=', scope.subject.county)
+        .where('subject_type', '=', scope.subject.type as 'person')
+        .where('subject_id', '=', scope.subject.id);
+    }
+    return (forUpdate ? q.forUpdate() : q).executeTakeFirst();
+  },
+
+  /** Change a row if it is still at the version read (else undefined: someone else acted first). */
+  update(trx: AnyTrx, county: string, id: number, version: number, set: Updateable<ApplicationsTable>) {
+    return t(trx)
+      .updateTable('applications')
+      .set({ ...set, row_version: sql`row_version + 1`, updated_at: sql`now()` })
+      .where('county', '=', county)
+      .where('id', '=', id)
+      .where('row_version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+  },
+
+  /** The cases waiting for one role of one division, the nearest deadline first. */
+  worklist(db: Db, division: string, role: string, limit: number, afterDue?: { due: string; id: number }) {
+    let q = t(db)
+      .selectFrom('applications')
+      .selectAll()
+      .where('status', '=', 'inReview')
+      .where('step_division', '=', division)
+      .where('step_role', '=', role);
+    if (afterDue)
+      q = q.where((eb) =>
+        eb.or([
+          eb('step_due_on', '>', afterDue.due),
+          eb.and([eb('step_due_on', '=', afterDue.due), eb('id', '>', afterDue.id)]),
+        ]),
+      );
+    return q.orderBy('step_due_on').orderBy('id').limit(limit).execute();
+  },
+
+  list(
+    db: Db,
+    f: {
+      division?: string;
+      subject?: { type: string; county: string; id: number };
+      status?: string;
+      programmeId?: string;
+      limit: number;
+      beforeId?: number;
+    },
+  ) {
+    let q = t(db).selectFrom('applications').selectAll();
+    if (f.division) q = q.where('division', 'like', `${f.division}%`);
+    if (f.subject)
+      q = q
+        .where('county', '=', f.subject.county)
+        .where('subject_type', '=', f.subject.type as 'person')
+        .where('subject_id', '=', f.subject.id);
+    if (f.status) q = q.where('status', '=', f.status as 'draft');
+    if (f.programmeId) q = q.where('programme_id', '=', f.programmeId);
+    if (f.beforeId) q = q.where('id', '<', f.beforeId);
+    return q.orderBy('id', 'desc').limit(f.limit).execute();
+  },
+
+  /** The subject's approved applications, as the engine's history (programme, day, key). */
+  async history(db: Db, subject: { type: string; county: string; id: number }) {
+    return t(db)
+      .selectFrom('applications')
+      .select(['programme_id', 'decided_on', 'history_key'])
+      .where('county', '=', subject.county)
+      .where('subject_type', '=', subject.type as 'person')
+      .where('subject_id', '=', subject.id)
+      .where('status', '=', 'approved')
+      .execute();
+  },
+
+  addEvent(trx: AnyTrx, e: Insertable<ApplicationEventsTable>) {
+    return t(trx).insertInto('application_events').values(e).execute();
+  },
+
+  events(db: Db, county: string, applicationId: number) {
+    return t(db)
+      .selectFrom('application_events')
+      .selectAll()
+      .where('county', '=', county)
+      .where('application_id', '=', applicationId)
+      .orderBy('id')
+      .execute();
+  },
+
+  // limits
+
+  /** What is already granted, and claimed by other open applications, on these keys. */
+  async limitUse(db: Db, county: string, keys: string[], exceptApplication: number | null) {
+    if (!keys.length) return new Map<string, number>();
+    const granted = await t(db)
+      .selectFrom('application_limit_counters')
+      .select(['key', 'granted'])
+      .where('county', '=', county)
+      .where('key', 'in', keys)
+      .execute();
+    const claimed = await t(db)
+      .selectFrom('application_limit_claims as c')
+      .innerJoin('applications as a', (j) =>
+        j.onRef('a.county', '=', 'c.county').onRef('a.id', '=', 'c.application_id'),
+      )
+      .select(['c.key', sql<number>`sum(c.amount)::bigint`.as('amount')])
+      .where('c.county', '=', county)
+      .where('c.key', 'in', keys)
+      .where('c.granted', '=', false)
+      .where('a.status', 'in', [...OPEN])
+      .where('c.application_id', '!=', exceptApplication ?? -1)
+      .groupBy('c.key')
+      .execute();
+    const use = new Map<string, number>();
+    for (const g of granted) use.set(g.key, Number(g.granted));
+    for (const c of claimed) use.set(c.key, (use.get(c.key) ?? 0) + Number(c.amount));
+    return use;
+  },
+
+  async replaceClaims(
+    trx: AnyTrx,
+    county: string,
+    applicationId: number,
+    claims: Array<{ limit_id: string; key: string; amount: number; max: number }>,
+  ) {
+    await t(trx)
+      .deleteFrom('application_limit_claims')
+      .where('county', '=', county)
+      .where('application_id', '=', applicationId)
+      .execute();
+    if (claims.length)
+      await t(trx)
+        .insertInto('application_limit_claims')
+        .values(claims.map((c) => ({ ...c, county, application_id: applicationId })))
+        .execute();
+  },
+
+  claims(db: Db, county: string, applicationId: number) {
+    return t(db)
+      .selectFrom('application_limit_claims')
+      .selectAll()
+      .where('county', '=', county)
+      .where('application_id', '=', applicationId)
+      .execute();
+  },
+
+  /**
+   * Grant a claim: add it to its key's counter. The counter's CHECK (granted <= max) refuses a grant
+   * beyond the limit; concurrent grants on one key queue on its row.
+   */
+  async grant(
+    trx: AnyTrx,
+    county: string,
+    applicationId: number,
+    c: { limit_id: string; key: string; amount: number; max: number },
+  ) {
+    await t(trx)
+      .insertInto('application_limit_counters')
+      .values({ county, key: c.key, granted: c.amount, max: c.max })
+      .onConflict((oc) =>
+        oc.columns(['county', 'key']).doUpdateSet({
+          granted: sql`application_limit_counters.granted + excluded.granted`,
+          max: sql`excluded.max`,
+        }),
+      )
+      .execute();
+    await t(trx)
+      .updateTable('application_limit_claims')
+      .set({ granted: true })
+      .where('county', '=', county)
+      .where('application_id', '=', applicationId)
+      .where('limit_id', '=', c.limit_id)
+      .execute();
+  },
+
+  // 公示 objections
+
+  addObjection(trx: AnyTrx, o: Insertable<ApplicationObjectionsTable>) {
+    return t(trx).insertInto('application_objections').values(o).returningAll().executeTakeFirstOrThrow();
+  },
+  objections(db: Db, county: string, applicationId: number) {
+    return t(db)
+      .selectFrom('application_objections')
+      .selectAll()
+      .where('county', '=', county)
+      .where('application_id', '=', applicationId)
+      .orderBy('id')
+      .execute();
+  },
+  resolveObjection(
+    trx: AnyTrx,
+    county: string,
+    applicationId: number,
+    id: number,
+    set: { resolved_on: string; resolved_by: number | null; upheld: boolean; resolution: string },
+  ) {
+    return t(trx)
+      .updateTable('application_objections')
+      .set(set)
+      .where('county', '=', county)
+      .where('application_id', '=', applicationId)
+      .where('id', '=', id)
+      .where('resolved_on', 'is', null)
+      .returningAll()
+      .executeTakeFirst();
+  },
+
+  // materials
+
+  addMaterial(trx: AnyTrx, m: Insertable<ApplicationMaterialsTable>) {
+    return t(trx).insertInto('application_materials').values(m).returningAll().executeTakeFirstOrThrow();
+  },
+  materials(db: Db, county: string, applicationId: number) {
+    return t(db)
+      .selectFrom('application_materials')
+      .selectAll()
+      .where('county', '=', county)
+      .where('application_id', '=', applicationId)
+      .where('removed_at', 'is', null)
+      .orderBy('id')
+      .execute();
+  },
+  material(db: Db, county: string, applicationId: number, id: number) {
+    return t(db)
+      .selectFrom('application_materials')
+      .selectAll()
+      .where('county', '=', county)
+      .where('application_id', '=', applicationId)
+      .where('id', '=', id)
+      .where('removed_at', 'is', null)
+      .executeTakeFirst();
+  },
+};

@@ -1,0 +1,394 @@
+import { z } from 'zod';
+import type { AnyTrx } from '../../../platform/db/database.js';
+import { AppError } from '../../../platform/errors/index.js';
+import { covers, recordAudit, requirePermission, type Actor, type Role } from '../../access/index.js';
+import { notify } from '../../notifications/index.js';
+import { getEnterprise, getPerson } from '../../registry/index.js';
+import type { ApplicationProcess } from '../../rules/index.js';
+import type { ApplicationsContext } from '../applications-context.js';
+import { NO_STEP, placeAt, stepFrom } from '../domain/chain.js';
+import { toFen, type FrozenDecision } from '../domain/decision.js';
+import { factAt, limitClaims } from '../domain/limits.js';
+import { mapApplication, type ApplicationView } from '../domain/view.js';
+import { applicationRepository, type ApplicationRow } from '../infra/application.repository.js';
+import { judge, processFor, today, type Subject } from './judge.js';
+
+export const ApplicantSchema = z.strictObject({
+  type: z.enum(['person', 'enterprise']),
+  id: z.number().int().positive(),
+});
+
+export const PreviewApplicationSchema = z.strictObject({
+  programmeId: z.string().min(1).max(60),
+  /** Staff at a desk name the applicant; citizens and enterprises apply for themselves. */
+  applicant: ApplicantSchema.optional(),
+  /** Facts of the case the applicant declares (the rules contract's vocabulary). */
+  declared: z.record(z.string(), z.unknown()).default({}),
+});
+export type PreviewApplication = z.input<typeof PreviewApplicationSchema>;
+
+export const CreateApplicationSchema = PreviewApplicationSchema.extend({
+  /** Submit at once (after the applicant has seen the decision in a preview). */
+  submit: z.boolean().default(false),
+});
+export type CreateApplication = z.input<typeof CreateApplicationSchema>;
+
+export const UpdateApplicationSchema = z.strictObject({
+  declared: z.record(z.string(), z.unknown()),
+  version: z.number().int().positive(),
+});
+
+export const WithdrawApplicationSchema = z.strictObject({
+  reason: z.string().min(1).max(500),
+});
+
+/** Who applies, where (the place whose staff review), and through which channel. */
+async function resolveApplicant(
+  ctx: ApplicationsContext,
+  actor: Actor,
+  applicant: z.infer<typeof ApplicantSchema> | undefined,
+): Promise<{ subject: Subject; division: string; channel: 'online' | 'desk' }> {
+  if (actor.role === 'citizen' || actor.role === 'enterprise') {
+    const own = actor.role === 'citizen' ? actor.person : actor.enterprise;
+    const type = actor.role === 'citizen' ? 'person' : 'enterprise';
+    if (!own || (applicant && (applicant.type !== type || applicant.id !== own.id)))
+      throw new AppError('FORBIDDEN', { path: 'applicant' });
+    applicant = { type, id: own.id };
+  } else {
+    requirePermission(actor, 'applications.apply');
+    if (!applicant) throw new AppError('APPLICANT_REQUIRED', { path: 'applicant' });
+  }
+  const channel = actor.role === 'citizen' || actor.role === 'enterprise' ? 'online' : 'desk';
+  if (applicant.type === 'person') {
+    const p = await getPerson(ctx, actor, applicant.id);
+    return {
+      subject: { type: 'person', county: p.county, id: p.id },
+      division: p.residenceDivision.code,
+      channel,
+    };
+  }
+  const e = await getEnterprise(ctx, actor, applicant.id);
+  return { subject: { type: 'enterprise', county: e.county, id: e.id }, division: e.division.code, channel };
+}
+
+function requireAudience(process: ApplicationProcess, subject: Subject) {
+  const a = process.programme.audience;
+  if (a !== 'both' && a !== subject.type) throw new AppError('AUDIENCE_MISMATCH', { path: 'programmeId' });
+}
+
+export function viewOf(ctx: ApplicationsContext, row: ApplicationRow): ApplicationView {
+  const engine = ctx.rules.engineFor(row.applied_on);
+  const process = engine.processOf(row.programme_id);
+  const p = process?.programme;
+  return mapApplication(
+    row,
+    { id: row.programme_id, name: p?.name ?? row.programme_id, nameEn: p?.nameEn ?? row.programme_id },
+    process?.steps ?? [],
+    today(ctx),
+  );
+}
+
+/** What the engine would decide, with reasons, before anything is kept. */
+export async function previewApplication(ctx: ApplicationsContext, actor: Actor, input: PreviewApplication) {
+  const on = today(ctx);
+  const { engine, process } = processFor(ctx, input.programmeId, on);
+  const { subject } = await resolveApplicant(ctx, actor, input.applicant);
+  requireAudience(process, subject);
+  return (await judge(ctx, actor, engine, process, subject, on, input.declared ?? {})).decision;
+}
+
+/** The applicant's history of a case (`events`) is kept by this one function. */
+export async function recordEvent(
+  trx: AnyTrx,
+  actor: Actor,
+  row: Pick<ApplicationRow, 'county' | 'id'>,
+  on: string,
+  e: { action: string; stepId?: string | null; comment?: string | null; details?: Record<string, unknown> },
+) {
+  await applicationRepository.addEvent(trx, {
+    county: row.county,
+    application_id: row.id,
+    on_day: on,
+    account_id: actor.accountId,
+    username: actor.username,
+    role: actor.role,
+    action: e.action,
+    step_id: e.stepId ?? null,
+    comment: e.comment ?? null,
+    details: JSON.stringify(e.details ?? {}),
+  });
+  await recordAudit(trx, actor, {
+    action: `application.${e.action}`,
+    entityType: 'application',
+    entityId: row.id,
+    details: { stepId: e.stepId ?? null, ...(e.details ?? {}) },
+  });
+}
+
+/** Tell the applicant about their case. */
+export function tellApplicant(trx: AnyTrx, row: ApplicationRow, programme: string, zh: string, en: string) {
+  return notify(trx, {
+    recipients: [{ kind: row.subject_type, county: row.county, id: row.subject_id }],
+    topic: 'application',
+    subject: { type: 'application', id: row.id },
+    zh: `【${programme}】${zh}`,
+    en,
+  });
+}
+
+/** Tell the staff of the step the case now waits at. */
+export function tellStep(trx: AnyTrx, row: ApplicationRow, programme: string) {
+  if (!row.step_division || !row.step_role) return Promise.resolve();
+  return notify(trx, {
+    recipients: [{ kind: 'staff', division: row.step_division, role: row.step_role as Role }],
+    topic: 'worklist',
+    subject: { type: 'application', id: row.id },
+    zh: `【${programme}】申请 ${row.id} 待您办理，办理时限至 ${row.step_due_on}`,
+    en: `Application ${row.id} awaits you, due ${row.step_due_on}`,
+  });
+}
+
+const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '23505';
+
+/** Start an application: facts prefilled from the registry, the decision shown; submitted if asked. */
+export async function createApplication(
+  ctx: ApplicationsContext,
+  actor: Actor,
+  input: CreateApplication,
+): Promise<ApplicationView> {
+  const on = today(ctx);
+  const { engine, process } = processFor(ctx, input.programmeId, on);
+  const { subject, division, channel } = await resolveApplicant(ctx, actor, input.applicant);
+  requireAudience(process, subject);
+  const declared = input.declared ?? {};
+  const judged = await judge(ctx, actor, engine, process, subject, on, declared);
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      let row = await applicationRepository.insert(trx, {
+        county: subject.county,
+        programme_id: process.programme.id,
+        subject_type: subject.type,
+        subject_id: subject.id,
+        division,
+        status: 'draft',
+        channel,
+        created_by: actor.accountId,
+        applied_on: on,
+        ...NO_STEP,
+        declared_enc: ctx.cipher.encrypt(JSON.stringify(declared)),
+        decision: JSON.stringify(judged.decision),
+        amount_fen: toFen(judged.decision.amount),
+        final_decision: null,
+        history_key: null,
+        submitted_at: null,
+        decided_at: null,
+        decided_on: null,
+      });
+      await recordEvent(trx, actor, row, on, {
+        action: 'created',
+        details: { channel, eligible: judged.decision.eligible, pack: judged.decision.pack },
+      });
+      if (input.submit) row = await submitInTrx(ctx, trx, actor, row, process, judged, on);
+      return viewOf(ctx, row);
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AppError('APPLICATION_OPEN_EXISTS', { path: 'programmeId' });
+    throw e;
+  }
+}
+
+/** Load an application the actor may act on as applicant (own, or at a desk within their area). */
+export async function loadAsApplicant(ctx: ApplicationsContext, trx: AnyTrx, actor: Actor, id: number) {
+  let row: ApplicationRow | undefined;
+  if (actor.role === 'citizen' || actor.role === 'enterprise') {
+    const own = actor.role === 'citizen' ? actor.person : actor.enterprise;
+    row = own
+      ? await applicationRepository.find(
+          trx,
+          id,
+          {
+            subject: {
+              type: actor.role === 'citizen' ? 'person' : 'enterprise',
+              county: own.county,
+              id: own.id,
+            },
+          },
+          true,
+        )
+      : undefined;
+  } else {
+    requirePermission(actor, 'applications.apply');
+    row = await applicationRepository.find(trx, id, { division: actor.division }, true);
+  }
+  if (!row) throw new AppError('APPLICATION_NOT_FOUND');
+  return row;
+}
+
+/** Change what the applicant declares (a draft, or a case returned for correction): judged again. */
+export async function updateApplication(
+  ctx: ApplicationsContext,
+  actor: Actor,
+  id: number,
+  input: z.infer<typeof UpdateApplicationSchema>,
+): Promise<ApplicationView> {
+  const on = today(ctx);
+  const current = await ctx.db.transaction().execute((trx) => loadAsApplicant(ctx, trx, actor, id));
+  if (current.status !== 'draft' && current.status !== 'returned')
+    throw new AppError('APPLICATION_NOT_EDITABLE');
+  const { engine, process } = processFor(ctx, current.programme_id, on);
+  const subject = { type: current.subject_type, county: current.county, id: current.subject_id };
+  const judged = await judge(ctx, actor, engine, process, subject, on, input.declared);
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await applicationRepository.update(trx, current.county, current.id, input.version, {
+      declared_enc: ctx.cipher.encrypt(JSON.stringify(input.declared)),
+      decision: JSON.stringify(judged.decision),
+      amount_fen: toFen(judged.decision.amount),
+    });
+    if (!row) throw new AppError('CONFLICT', { path: 'version' });
+    await recordEvent(trx, actor, row, on, {
+      action: 'edited',
+      details: { eligible: judged.decision.eligible, facts: Object.keys(input.declared) },
+    });
+    return viewOf(ctx, row);
+  });
+}
+
+/** Submit (or resubmit after a return): judged again on today's facts and frozen, limits checked. */
+export async function submitApplication(
+  ctx: ApplicationsContext,
+  actor: Actor,
+  id: number,
+): Promise<ApplicationView> {
+  const on = today(ctx);
+  const current = await ctx.db.transaction().execute((trx) => loadAsApplicant(ctx, trx, actor, id));
+  if (current.status !== 'draft' && current.status !== 'returned')
+    throw new AppError('APPLICATION_NOT_EDITABLE');
+  const { engine, process } = processFor(ctx, current.programme_id, on);
+  const subject = { type: current.subject_type, county: current.county, id: current.subject_id };
+  const declared = current.declared_enc
+    ? (JSON.parse(ctx.cipher.decrypt(current.declared_enc)) as Record<string, unknown>)
+    : {};
+  const judged = await judge(ctx, actor, engine, process, subject, on, declared);
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await loadAsApplicant(ctx, trx, actor, id);
+    if (row.row_version !== current.row_version) throw new AppError('CONFLICT');
+    return viewOf(ctx, await submitInTrx(ctx, trx, actor, row, process, judged, on));
+  });
+}
+
+async function submitInTrx(
+  ctx: ApplicationsContext,
+  trx: AnyTrx,
+  actor: Actor,
+  row: ApplicationRow,
+  process: ApplicationProcess,
+  judged: { decision: FrozenDecision; facts: Record<string, unknown> },
+  on: string,
+): Promise<ApplicationRow> {
+  const d = judged.decision;
+  if (d.eligible === null)
+    throw new AppError('FACTS_REQUIRED', {
+      path: 'declared',
+      zh: `申请尚缺少以下信息：${d.missing.join('、')}`,
+      en: `Missing facts: ${d.missing.join(', ')}`,
+    });
+  if (!d.eligible) {
+    const unmet = d.reasons.filter((r) => r.met === false).map((r) => r.condition);
+    throw new AppError('NOT_ELIGIBLE', {
+      zh: `不符合申请条件：${unmet.join('；')}`,
+      en: 'Does not meet the conditions',
+    });
+  }
+  const claims = await checkLimits(ctx, trx, process, row, judged.facts, on);
+  await applicationRepository.replaceClaims(trx, row.county, row.id, claims);
+  const steps = process.steps;
+  const resume = row.status === 'returned' && row.step_index !== null ? row.step_index : 0;
+  const index = stepFrom(steps, row.division, resume);
+  if (index === null)
+    throw new AppError('INTERNAL', { en: `no step of ${process.programme.id} reaches ${row.division}` });
+  const historyKey = process.historyKey ? factAt(judged.facts, process.historyKey) : undefined;
+  const updated = await applicationRepository.update(trx, row.county, row.id, row.row_version, {
+    status: 'inReview',
+    ...placeAt(steps, row.division, index, on),
+    decision: JSON.stringify(d),
+    amount_fen: toFen(d.amount),
+    history_key: historyKey === undefined || historyKey === null ? null : String(historyKey),
+    submitted_at: new Date(),
+  });
+  if (!updated) throw new AppError('CONFLICT');
+  await recordEvent(trx, actor, updated, on, {
+    action: row.status === 'returned' ? 'resubmitted' : 'submitted',
+    stepId: updated.step_id,
+    details: { amount: d.amount, pack: d.pack, dueOn: updated.step_due_on },
+  });
+  await tellStep(trx, updated, process.programme.name);
+  return updated;
+}
+
+/**
+ * Check the programme's limits: what is granted already plus what other open applications claim, plus
+ * this one, must stay within each limit. (At approval the database's counters decide for good.)
+ */
+export async function checkLimits(
+  ctx: ApplicationsContext,
+  trx: AnyTrx,
+  process: ApplicationProcess,
+  row: ApplicationRow,
+  facts: Record<string, unknown>,
+  on: string,
+) {
+  const engine = ctx.rules.engineFor(on);
+  const claims = limitClaims(
+    process,
+    { type: row.subject_type, county: row.county, id: row.subject_id },
+    Number(row.applied_on.slice(0, 4)),
+    facts,
+    engine.params(on, new Map()),
+  ).map((c) => ({ ...c, key: ctx.cipher.hash('limitKey', c.rawKey).toString('base64url') }));
+  const use = await applicationRepository.limitUse(
+    trx,
+    row.county,
+    claims.map((c) => c.key),
+    row.id,
+  );
+  for (const c of claims) {
+    const used = use.get(c.key) ?? 0;
+    if (used + c.amount > c.max)
+      throw new AppError('LIMIT_REACHED', {
+        zh: `${c.text}：已享受或正在办理 ${used}，本次 ${c.amount}，上限 ${c.max}`,
+        en: `Limit ${c.limitId}: used ${used}, this ${c.amount}, max ${c.max}`,
+      });
+  }
+  return claims.map((c) => ({ limit_id: c.limitId, key: c.key, amount: c.amount, max: c.max }));
+}
+
+/** Withdraw an application not yet decided (by the applicant, or at a desk on their behalf). */
+export async function withdrawApplication(
+  ctx: ApplicationsContext,
+  actor: Actor,
+  id: number,
+  input: z.infer<typeof WithdrawApplicationSchema>,
+): Promise<ApplicationView> {
+  const on = today(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await loadAsApplicant(ctx, trx, actor, id);
+    if (!['draft', 'inReview', 'returned'].includes(row.status))
+      throw new AppError('APPLICATION_NOT_EDITABLE');
+    if (actor.role !== 'citizen' && actor.role !== 'enterprise' && !covers(actor, row.division))
+      throw new AppError('APPLICATION_NOT_FOUND');
+    const updated = await applicationRepository.update(trx, row.county, row.id, row.row_version, {
+      status: 'withdrawn',
+      ...NO_STEP,
+      decided_at: new Date(),
+      decided_on: on,
+    });
+    if (!updated) throw new AppError('CONFLICT');
+    await applicationRepository.replaceClaims(trx, row.county, row.id, []);
+    await recordEvent(trx, actor, updated, on, {
+      action: 'withdrawn',
+      stepId: row.step_id,
+      comment: input.reason,
+    });
+    return viewOf(ctx, updated);
+  });
+}

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { AppError } from '../../../platform/errors/index.js';
+import { requirePermission, type Actor } from '../../access/index.js';
+import type { ApplicationsContext } from '../applications-context.js';
+import { applicationRepository, type ObjectionRow } from '../infra/application.repository.js';
+import { recordEvent } from './apply.js';
+import { today } from './judge.js';
+
+export const RaiseObjectionSchema = z.strictObject({
+  /** Who objects (a name, or 匿名); recorded as they give it. */
+  raisedBy: z.string().trim().min(1).max(100),
+  content: z.string().trim().min(1).max(2000),
+});
+export const ResolveObjectionSchema = z.strictObject({
+  upheld: z.boolean(),
+  resolution: z.string().trim().min(1).max(2000),
+});
+
+export const ObjectionViewSchema = z.object({
+  id: z.number(),
+  raisedOn: z.string(),
+  raisedBy: z.string(),
+  content: z.string(),
+  resolvedOn: z.string().nullable(),
+  upheld: z.boolean().nullable(),
+  resolution: z.string().nullable(),
+});
+export type ObjectionView = z.infer<typeof ObjectionViewSchema>;
+
+const view = (o: ObjectionRow): ObjectionView => ({
+  id: o.id,
+  raisedOn: o.raised_on,
+  raisedBy: o.raised_by,
+  content: o.content,
+  resolvedOn: o.resolved_on,
+  upheld: o.upheld,
+  resolution: o.resolution,
+});
+
+/**
+ * Record an objection to a case under 公示, on a day within the notice: staff of the area take it in
+ * (from a visit, a call or a letter) and it must be resolved before the notice can close.
+ */
+export async function raiseObjection(
+  ctx: ApplicationsContext,
+  actor: Actor,
+  id: number,
+  input: z.infer<typeof RaiseObjectionSchema>,
+): Promise<ObjectionView> {
+  requirePermission(actor, 'applications.review');
+  const on = today(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await applicationRepository.find(trx, id, { division: actor.division }, true);
+    if (!row) throw new AppError('APPLICATION_NOT_FOUND');
+    if (
+      row.status !== 'inReview' ||
+      !row.notice_from ||
+      !row.notice_to ||
+      on < row.notice_from ||
+      on > row.notice_to
+    )
+      throw new AppError('NOT_IN_NOTICE');
+    const o = await applicationRepository.addObjection(trx, {
+      county: row.county,
+      application_id: row.id,
+      raised_on: on,
+      raised_by: input.raisedBy,
+      content: input.content,
+      recorded_by: actor.accountId,
+      resolved_on: null,
+      resolved_by: null,
+      upheld: null,
+      resolution: null,
+    });
+    await recordEvent(trx, actor, row, on, {
+      action: 'objectionRaised',
+      stepId: row.step_id,
+      details: { objection: o.id },
+    });
+    return view(o);
+  });
+}
+
+/** Resolve an objection (upheld or not, with the finding) — by the staff of the notice's step. */
+export async function resolveObjection(
+  ctx: ApplicationsContext,
+  actor: Actor,
+  id: number,
+  objectionId: number,
+  input: z.infer<typeof ResolveObjectionSchema>,
+): Promise<ObjectionView> {
+  requirePermission(actor, 'applications.review');
+  const on = today(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await applicationRepository.find(trx, id, { division: actor.division }, true);
+    if (!row) throw new AppError('APPLICATION_NOT_FOUND');
+    if (row.status !== 'inReview' || row.step_role !== actor.role || row.step_division !== actor.division)
+      throw new AppError('NOT_YOUR_STEP');
+    const o = await applicationRepository.resolveObjection(trx, row.county, row.id, objectionId, {
+      resolved_on: on,
+      resolved_by: actor.accountId,
+      upheld: input.upheld,
+      resolution: input.resolution,
+    });
+    if (!o) throw new AppError('OBJECTION_NOT_FOUND');
+    await recordEvent(trx, actor, row, on, {
+      action: 'objectionResolved',
+      stepId: row.step_id,
+      comment: input.resolution,
+      details: { objection: o.id, upheld: input.upheld },
+    });
+    return view(o);
+  });
+}
+
+export async function listObjections(
+  ctx: ApplicationsContext,
+  actor: Actor,
+  id: number,
+): Promise<ObjectionView[]> {
+  requirePermission(actor, 'applications.read');
+  const row = await applicationRepository.find(ctx.db, id, { division: actor.division });
+  if (!row) throw new AppError('APPLICATION_NOT_FOUND');
+  return (await applicationRepository.objections(ctx.db, row.county, row.id)).map(view);
+}
