@@ -11,6 +11,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { accessRoutes } from '../modules/access/http/access.routes.js';
+import { applicationsRoutes } from '../modules/applications/http/applications.routes.js';
 import { divisionRoutes } from '../modules/divisions/http/divisions.routes.js';
 import { fundsRoutes } from '../modules/funds/http/funds.routes.js';
 import { notificationsRoutes } from '../modules/notifications/http/notifications.routes.js';
@@ -97,6 +98,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
       await api.register(registryRoutes(ctx));
       await api.register(rulesRoutes(ctx));
       await api.register(servicesRoutes(ctx));
+      await api.register(applicationsRoutes(ctx));
       await api.register(fundsRoutes(ctx));
       await api.register(notificationsRoutes(ctx));
     },

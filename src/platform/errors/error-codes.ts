@@ -91,6 +91,70 @@ export const errorCodes = {
   FACTS_REQUIRED: { status: 422, zh: '尚缺少办理所需的信息', en: 'Facts are missing for this decision' },
   REGISTRATION_NOT_FOUND: { status: 404, zh: '找不到该失业登记', en: 'Unemployment registration not found' },
   // applications (review chain, limits, materials)
+  PROGRAMME_NOT_APPLICABLE: {
+    status: 400,
+    zh: '该项目不通过申请办理（计算器，或另有办理程序）',
+    en: 'This programme is not applied for here',
+  },
+  APPLICANT_REQUIRED: {
+    status: 400,
+    zh: '窗口代办须指明申请人',
+    en: 'Name the applicant when applying at a desk',
+  },
+  AUDIENCE_MISMATCH: {
+    status: 400,
+    zh: '申请人类型与项目的申请对象不符',
+    en: 'The programme is not for this kind of applicant',
+  },
+  APPLICATION_NOT_FOUND: { status: 404, zh: '找不到该申请', en: 'Application not found' },
+  APPLICATION_OPEN_EXISTS: {
+    status: 409,
+    zh: '该申请人已有同一项目正在办理的申请',
+    en: 'An application for this programme is already open',
+  },
+  APPLICATION_NOT_EDITABLE: {
+    status: 409,
+    zh: '申请当前的状态不允许此操作',
+    en: 'The application is not in a state that allows this',
+  },
+  NOT_ELIGIBLE: { status: 422, zh: '不符合申请条件', en: 'Does not meet the conditions' },
+  LIMIT_REACHED: {
+    status: 409,
+    zh: '超出政策规定的享受次数或期限',
+    en: 'The limit across applications is reached',
+  },
+  NOT_YOUR_STEP: {
+    status: 403,
+    zh: '该申请当前不在您的办理环节',
+    en: 'The application is not at a step of yours',
+  },
+  COMMENT_REQUIRED: { status: 400, zh: '退回或不予批准须写明理由', en: 'Give the reasons' },
+  NOT_IN_NOTICE: {
+    status: 409,
+    zh: '该申请当前不在公示期',
+    en: 'The application is not under public notice',
+  },
+  NOTICE_NOT_ENDED: { status: 409, zh: '公示期未满，不能结束公示', en: 'The public notice has not ended' },
+  OBJECTIONS_UNRESOLVED: {
+    status: 409,
+    zh: '公示期间的异议尚未全部处理',
+    en: 'Objections raised during the notice are not all resolved',
+  },
+  OBJECTION_UPHELD: {
+    status: 409,
+    zh: '公示异议成立，只能退回或不予批准',
+    en: 'An objection was upheld: return or reject',
+  },
+  OBJECTION_NOT_FOUND: {
+    status: 404,
+    zh: '找不到该异议或已处理',
+    en: 'Objection not found or already resolved',
+  },
+  DECISION_CHANGED: {
+    status: 409,
+    zh: '按今日信息重新测算的结果与申请时不同，请核对差异并确认',
+    en: 'The decision on today’s facts differs from the one submitted; acknowledge the differences',
+  },
   // funds (budgets, ledger, payment batches, spot checks)
   FUND_NOT_FOUND: { status: 404, zh: '找不到该资金', en: 'Fund not found' },
   FUND_BUDGET_EXHAUSTED: {
