@@ -10,6 +10,7 @@ import {
   setSmsEnabled,
   type SmsGateway,
 } from '../../src/modules/notifications/index.js';
+import { buildServer } from '../../src/app/server.js';
 import { registerPerson } from '../../src/modules/registry/index.js';
 import { makeIdNumber } from '../../src/shared/identity/index.js';
 import {
@@ -290,6 +291,43 @@ describe('SMS', () => {
     await g.send('13800001111', '张三的补贴已发放');
     expect(infos).toHaveLength(1);
     expect(infos[0]).not.toMatch(/13800001111|张三/);
+  });
+});
+
+describe('SMS in the server', () => {
+  it('runs the dispatcher with the configured gateway, and stops it on close', async () => {
+    await sql`UPDATE sms_outbox SET status = 'sent' WHERE status = 'pending'`.execute(app.db);
+    const server = await buildServer({
+      ...app,
+      config: { ...app.config, smsGateway: 'log', smsIntervalMs: 100 },
+    });
+    try {
+      await server.ready();
+      const p = await registerPerson(app, actor('townshipOfficer', TOWNSHIP_A), {
+        name: '服务器短信',
+        idNumber: makeIdNumber('211382', '1982-04-04', 34, 'male'),
+        residenceDivision: VILLAGE_A,
+        phone: '13700002222',
+      });
+      await send({
+        recipients: [{ kind: 'person', county: LINGYUAN, id: p.id }],
+        topic: 't',
+        subject,
+        zh: '短信经服务器发送',
+        en: 'sent by the server',
+      });
+      const status = async () =>
+        (
+          await sql<{ status: string }>`SELECT status FROM sms_outbox ORDER BY id DESC LIMIT 1`.execute(
+            app.db,
+          )
+        ).rows[0]!.status;
+      for (let i = 0; i < 50 && (await status()) === 'pending'; i++)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(await status()).toBe('sent');
+    } finally {
+      await server.close();
+    }
   });
 });
 
