@@ -11,7 +11,7 @@ export {
 } from './domain/roles.js';
 export { canonicalJson } from './domain/audit-hash.js';
 export type { AccessTables } from './infra/tables.js';
-export { recordAudit, type AuditEntry } from './use-cases/record-audit.js';
+export { auditedTransaction, recordAudit, type AuditEntry } from './use-cases/record-audit.js';
 export { verifyAuditTrail } from './use-cases/verify-audit-trail.js';
 export {
   listAuditRecords,

@@ -1,4 +1,4 @@
-import type { AnyTrx } from '../../../platform/db/database.js';
+import type { AnyDb, AnyTrx } from '../../../platform/db/database.js';
 import { HOME_COUNTY } from '../../../platform/config/config.js';
 import { auditChainOf, type Actor } from '../domain/actor.js';
 import { appendAuditRecords } from '../infra/audit.repository.js';
@@ -34,4 +34,21 @@ export async function recordAudit(
       details: e.details ?? {},
     })),
   );
+}
+
+/**
+ * Run `fn` in a transaction whose audit records are collected as it goes and written as its last
+ * statement (decision 0007): the county's chain head is locked only for that moment before commit.
+ */
+export async function auditedTransaction<T>(
+  db: AnyDb,
+  actor: Actor,
+  fn: (trx: AnyTrx, audit: (entry: AuditEntry) => void) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    const entries: AuditEntry[] = [];
+    const result = await fn(trx, (e) => entries.push(e));
+    await recordAudit(trx, actor, entries);
+    return result;
+  });
 }

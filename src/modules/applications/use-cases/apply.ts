@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import type { AnyTrx } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors/index.js';
-import { covers, recordAudit, requirePermission, type Actor, type Role } from '../../access/index.js';
+import {
+  auditedTransaction,
+  covers,
+  requirePermission,
+  type Actor,
+  type AuditEntry,
+  type Role,
+} from '../../access/index.js';
 import { notify } from '../../notifications/index.js';
 import { getEnterprise, getPerson } from '../../registry/index.js';
 import type { ApplicationProcess } from '../../rules/index.js';
@@ -100,6 +107,7 @@ export async function previewApplication(ctx: ApplicationsContext, actor: Actor,
 /** The applicant's history of a case (`events`) is kept by this one function. */
 export async function recordEvent(
   trx: AnyTrx,
+  audit: (entry: AuditEntry) => void,
   actor: Actor,
   row: Pick<ApplicationRow, 'county' | 'id'>,
   on: string,
@@ -117,7 +125,7 @@ export async function recordEvent(
     comment: e.comment ?? null,
     details: JSON.stringify(e.details ?? {}),
   });
-  await recordAudit(trx, actor, {
+  audit({
     action: `application.${e.action}`,
     entityType: 'application',
     entityId: row.id,
@@ -161,9 +169,10 @@ export async function createApplication(
   const { subject, division, channel } = await resolveApplicant(ctx, actor, input.applicant);
   requireAudience(process, subject);
   const declared = input.declared ?? {};
-  const judged = await judge(ctx, actor, engine, process, subject, on, declared);
   try {
-    return await ctx.db.transaction().execute(async (trx) => {
+    return await auditedTransaction(ctx.db, actor, async (trx, audit) => {
+      // Judged inside the transaction: the facts read and the record of reading them commit together.
+      const judged = await judge({ ...ctx, db: trx }, actor, engine, process, subject, on, declared, audit);
       let row = await applicationRepository.insert(trx, {
         county: subject.county,
         programme_id: process.programme.id,
@@ -184,11 +193,11 @@ export async function createApplication(
         decided_at: null,
         decided_on: null,
       });
-      await recordEvent(trx, actor, row, on, {
+      await recordEvent(trx, audit, actor, row, on, {
         action: 'created',
         details: { channel, eligible: judged.decision.eligible, pack: judged.decision.pack },
       });
-      if (input.submit) row = await submitInTrx(ctx, trx, actor, row, process, judged, on);
+      if (input.submit) row = await submitInTrx(ctx, trx, audit, actor, row, process, judged, on);
       return viewOf(ctx, row);
     });
   } catch (e) {
@@ -238,14 +247,14 @@ export async function updateApplication(
   const { engine, process } = processFor(ctx, current.programme_id, on);
   const subject = { type: current.subject_type, county: current.county, id: current.subject_id };
   const judged = await judge(ctx, actor, engine, process, subject, on, input.declared);
-  return ctx.db.transaction().execute(async (trx) => {
+  return auditedTransaction(ctx.db, actor, async (trx, audit) => {
     const row = await applicationRepository.update(trx, current.county, current.id, input.version, {
       declared_enc: ctx.cipher.encrypt(JSON.stringify(input.declared)),
       decision: JSON.stringify(judged.decision),
       amount_fen: toFen(judged.decision.amount),
     });
     if (!row) throw new AppError('CONFLICT', { path: 'version' });
-    await recordEvent(trx, actor, row, on, {
+    await recordEvent(trx, audit, actor, row, on, {
       action: 'edited',
       details: { eligible: judged.decision.eligible, facts: Object.keys(input.declared) },
     });
@@ -269,16 +278,17 @@ export async function submitApplication(
     ? (JSON.parse(ctx.cipher.decrypt(current.declared_enc)) as Record<string, unknown>)
     : {};
   const judged = await judge(ctx, actor, engine, process, subject, on, declared);
-  return ctx.db.transaction().execute(async (trx) => {
+  return auditedTransaction(ctx.db, actor, async (trx, audit) => {
     const row = await loadAsApplicant(ctx, trx, actor, id);
     if (row.row_version !== current.row_version) throw new AppError('CONFLICT');
-    return viewOf(ctx, await submitInTrx(ctx, trx, actor, row, process, judged, on));
+    return viewOf(ctx, await submitInTrx(ctx, trx, audit, actor, row, process, judged, on));
   });
 }
 
 async function submitInTrx(
   ctx: ApplicationsContext,
   trx: AnyTrx,
+  audit: (entry: AuditEntry) => void,
   actor: Actor,
   row: ApplicationRow,
   process: ApplicationProcess,
@@ -316,7 +326,7 @@ async function submitInTrx(
     submitted_at: new Date(),
   });
   if (!updated) throw new AppError('CONFLICT');
-  await recordEvent(trx, actor, updated, on, {
+  await recordEvent(trx, audit, actor, updated, on, {
     action: row.status === 'returned' ? 'resubmitted' : 'submitted',
     stepId: updated.step_id,
     details: { amount: d.amount, pack: d.pack, dueOn: updated.step_due_on },
@@ -370,7 +380,7 @@ export async function withdrawApplication(
   input: z.infer<typeof WithdrawApplicationSchema>,
 ): Promise<ApplicationView> {
   const on = today(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  return auditedTransaction(ctx.db, actor, async (trx, audit) => {
     const row = await loadAsApplicant(ctx, trx, actor, id);
     if (!['draft', 'inReview', 'returned'].includes(row.status))
       throw new AppError('APPLICATION_NOT_EDITABLE');
@@ -384,7 +394,7 @@ export async function withdrawApplication(
     });
     if (!updated) throw new AppError('CONFLICT');
     await applicationRepository.replaceClaims(trx, row.county, row.id, []);
-    await recordEvent(trx, actor, updated, on, {
+    await recordEvent(trx, audit, actor, updated, on, {
       action: 'withdrawn',
       stepId: row.step_id,
       comment: input.reason,

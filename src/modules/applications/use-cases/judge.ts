@@ -2,7 +2,7 @@ import { AppError } from '../../../platform/errors/index.js';
 import { todayInChina } from '../../../shared/dates/calendar-date.js';
 import { maskIdNumber } from '../../../shared/identity/index.js';
 import { canonicalJson } from '../../../shared/json/canonical-json.js';
-import type { Actor } from '../../access/index.js';
+import type { Actor, AuditEntry } from '../../access/index.js';
 import { assembleEnterpriseFacts, assemblePersonFacts } from '../../registry/index.js';
 import type { ApplicationProcess, RulesEngine } from '../../rules/index.js';
 import type { ApplicationsContext } from '../applications-context.js';
@@ -46,10 +46,11 @@ export async function judge(
   subject: Subject,
   date: string,
   declared: Record<string, unknown>,
+  audit?: (entry: AuditEntry) => void,
 ): Promise<{ decision: FrozenDecision; facts: Record<string, unknown> }> {
   const assembled =
     subject.type === 'person'
-      ? await assemblePersonFacts(ctx, actor, { personId: subject.id }, date)
+      ? await assemblePersonFacts(ctx, actor, { personId: subject.id }, date, audit ? { audit } : {})
       : await assembleEnterpriseFacts(ctx, actor, subject.id, date);
   const facts: Record<string, unknown> = {};
   const sources: Record<string, FactOrigin> = {};

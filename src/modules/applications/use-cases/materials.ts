@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../../platform/errors/index.js';
-import type { Actor } from '../../access/index.js';
+import { auditedTransaction, type Actor } from '../../access/index.js';
 import type { ApplicationsContext } from '../applications-context.js';
 import { applicationRepository, type MaterialRow } from '../infra/application.repository.js';
 import { loadAsApplicant, recordEvent } from './apply.js';
@@ -47,7 +47,7 @@ export async function addMaterial(
   if (!['draft', 'returned', 'inReview'].includes(current.status))
     throw new AppError('APPLICATION_NOT_EDITABLE');
   const stored = await ctx.materials.put(input.data, { maxBytes: ctx.materials.maxBytes });
-  return ctx.db.transaction().execute(async (trx) => {
+  return auditedTransaction(ctx.db, actor, async (trx, audit) => {
     const row = await loadAsApplicant(ctx, trx, actor, id);
     if (!['draft', 'returned', 'inReview'].includes(row.status))
       throw new AppError('APPLICATION_NOT_EDITABLE');
@@ -63,7 +63,7 @@ export async function addMaterial(
       uploaded_by: actor.accountId,
       removed_at: null,
     });
-    await recordEvent(trx, actor, row, today(ctx), {
+    await recordEvent(trx, audit, actor, row, today(ctx), {
       action: 'materialAdded',
       details: { material: m.id, kind, mime: m.mime, size: m.size_bytes, sha256: m.sha256 },
     });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../../platform/errors/index.js';
-import { requirePermission, type Actor } from '../../access/index.js';
+import { auditedTransaction, requirePermission, type Actor } from '../../access/index.js';
 import type { ApplicationsContext } from '../applications-context.js';
 import { applicationRepository, type ObjectionRow } from '../infra/application.repository.js';
 import { recordEvent } from './apply.js';
@@ -49,7 +49,7 @@ export async function raiseObjection(
 ): Promise<ObjectionView> {
   requirePermission(actor, 'applications.review');
   const on = today(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  return auditedTransaction(ctx.db, actor, async (trx, audit) => {
     const row = await applicationRepository.find(trx, id, { division: actor.division }, true);
     if (!row) throw new AppError('APPLICATION_NOT_FOUND');
     if (
@@ -72,7 +72,7 @@ export async function raiseObjection(
       upheld: null,
       resolution: null,
     });
-    await recordEvent(trx, actor, row, on, {
+    await recordEvent(trx, audit, actor, row, on, {
       action: 'objectionRaised',
       stepId: row.step_id,
       details: { objection: o.id },
@@ -91,7 +91,7 @@ export async function resolveObjection(
 ): Promise<ObjectionView> {
   requirePermission(actor, 'applications.review');
   const on = today(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  return auditedTransaction(ctx.db, actor, async (trx, audit) => {
     const row = await applicationRepository.find(trx, id, { division: actor.division }, true);
     if (!row) throw new AppError('APPLICATION_NOT_FOUND');
     if (row.status !== 'inReview' || row.step_role !== actor.role || row.step_division !== actor.division)
@@ -103,7 +103,7 @@ export async function resolveObjection(
       resolution: input.resolution,
     });
     if (!o) throw new AppError('OBJECTION_NOT_FOUND');
-    await recordEvent(trx, actor, row, on, {
+    await recordEvent(trx, audit, actor, row, on, {
       action: 'objectionResolved',
       stepId: row.step_id,
       comment: input.resolution,

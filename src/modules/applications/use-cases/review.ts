@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AnyTrx } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors/index.js';
-import { requirePermission, type Actor } from '../../access/index.js';
+import { auditedTransaction, requirePermission, type Actor } from '../../access/index.js';
 import type { ApplicationsContext } from '../applications-context.js';
 import { NO_STEP, placeAt, stepFrom } from '../domain/chain.js';
 import { decisionDifferences, toFen, type FrozenDecision } from '../domain/decision.js';
@@ -93,7 +93,7 @@ export async function reviewApplication(
         en: 'No longer eligible on today’s facts: return or reject',
       });
   }
-  return ctx.db.transaction().execute(async (trx) => {
+  return auditedTransaction(ctx.db, actor, async (trx, audit) => {
     const row = await loadAtMyStep(trx, actor, id);
     if (row.row_version !== peek.row_version) throw new AppError('CONFLICT');
     if (input.action === 'approve' && step.kind === 'notice') await requireNoticeClosed(trx, row, on);
@@ -130,7 +130,7 @@ export async function reviewApplication(
     }
     if (!updated) throw new AppError('CONFLICT');
     if (event === 'approved') await applyApproval(ctx, trx, actor, updated, process, final!, on);
-    await recordEvent(trx, actor, updated, on, {
+    await recordEvent(trx, audit, actor, updated, on, {
       action: event,
       stepId: step.id,
       comment: input.comment ?? null,

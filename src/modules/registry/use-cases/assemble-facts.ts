@@ -8,7 +8,7 @@ import { householdRepository } from '../infra/household.repository.js';
 import { decryptPerson, personRepository } from '../infra/person.repository.js';
 import type { RegistryContext } from '../registry-context.js';
 import { loadVisiblePerson } from './get-person.js';
-import { recordAudit } from '../../access/index.js';
+import { recordAudit, type AuditEntry } from '../../access/index.js';
 
 export interface AssembledFacts {
   personId: number;
@@ -32,6 +32,7 @@ export async function assemblePersonFacts(
   actor: Actor,
   ref: { personId?: number; idNumber?: string },
   date: string,
+  opts: { audit?: (entry: AuditEntry) => void } = {},
 ): Promise<AssembledFacts> {
   if (actor.role !== 'citizen') requirePermission(actor, 'registry.read');
   let row;
@@ -92,13 +93,14 @@ export async function assemblePersonFacts(
     );
     for (const r of hh) take(r, `household ${membership.household_id}`);
   }
-  await ctx.db.transaction().execute((trx) =>
-    recordAudit(trx, actor, {
-      action: 'person.assembleFacts',
-      entityType: 'person',
-      entityId: p.id,
-      details: { date, facts: Object.keys(facts).length },
-    }),
-  );
+  const entry = {
+    action: 'person.assembleFacts',
+    entityType: 'person',
+    entityId: p.id,
+    details: { date, facts: Object.keys(facts).length },
+  };
+  // Inside a caller's audited transaction the record joins its others; otherwise it is written now.
+  if (opts.audit) opts.audit(entry);
+  else await ctx.db.transaction().execute((trx) => recordAudit(trx, actor, entry));
   return { personId: p.id, date, facts, sources };
 }
