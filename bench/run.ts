@@ -7,6 +7,7 @@ const [name, ...rest] = process.argv.slice(2);
 const benches: Record<string, () => Promise<{ main: (args: string[]) => Promise<void> }>> = {
   registry: () => import('./registry.bench.js'),
   rules: () => import('./rules.bench.js'),
+  payments: () => import('./payments.bench.js'),
 };
 const load = name ? benches[name] : undefined;
 if (!load) {

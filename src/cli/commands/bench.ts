@@ -16,6 +16,7 @@ export function registerBenchCommand(program: Command): void {
         const benches: Record<string, () => Promise<{ main: (args: string[]) => Promise<void> }>> = {
           registry: () => import('../../../bench/registry.bench.js'),
           rules: () => import('../../../bench/rules.bench.js'),
+          payments: () => import('../../../bench/payments.bench.js'),
         };
         const load = benches[name];
         if (!load) throw new Error(`unknown benchmark ${name}: registry | rules`);

@@ -9,6 +9,7 @@ import { fenToYuan } from '../domain/money.js';
 import { PART_NAMES, PARTS, type CommitmentStatus, type Part } from '../domain/payments.js';
 import { budgetKey, budgetRepository, fundRepository, type FundRow } from '../infra/budget.repository.js';
 import { commitmentRepository, type NewCommitment } from '../infra/commitment.repository.js';
+import { chunks } from '../infra/db.js';
 import { lineBalances, postJournals, type JournalSpec } from '../infra/ledger.repository.js';
 
 const CountySchema = z.string().regex(/^\d{6}$/);
@@ -236,21 +237,19 @@ export async function commitMany(
     const k = `${r.county}|${r.application_id}`;
     perApplication.set(k, [...(perApplication.get(k) ?? []), r]);
   }
-  await recordAudit(
-    trx,
-    actor,
-    [...perApplication.values()].map((parts) => ({
-      action: 'funds.commit',
-      entityType: 'application',
-      entityId: parts[0]!.application_id,
-      details: {
-        programmeId: parts[0]!.programme_id,
-        year: parts[0]!.year,
-        parts: parts.map((p) => ({ part: p.part, fund: p.fund, amountFen: p.amount_fen, status: p.status })),
-        ...(warnings.length ? { warnings: warnings.map((w) => w.code) } : {}),
-      },
-    })),
-  );
+  const entries = [...perApplication.values()].map((parts) => ({
+    action: 'funds.commit',
+    entityType: 'application',
+    entityId: parts[0]!.application_id,
+    details: {
+      programmeId: parts[0]!.programme_id,
+      year: parts[0]!.year,
+      parts: parts.map((p) => ({ part: p.part, fund: p.fund, amountFen: p.amount_fen, status: p.status })),
+      ...(warnings.length ? { warnings: warnings.map((w) => w.code) } : {}),
+    },
+  }));
+  // In slices: one audit statement has a parameter limit.
+  for (const slice of chunks(entries, 1000)) await recordAudit(trx, actor, slice);
   return { warnings, committed: rows.length };
 }
 
