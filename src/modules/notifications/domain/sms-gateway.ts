@@ -1,7 +1,8 @@
 /** Sends one text message. Implementations never log the phone number or the text. */
 export interface SmsGateway {
-  readonly name: string;
   send(phone: string, text: string): Promise<void>;
+  /** For the outbox's record of a failure (`log`, a provider's name). */
+  readonly name?: string;
 }
 
 /** What the log gateway writes to. */

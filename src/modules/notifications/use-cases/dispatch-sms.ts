@@ -68,7 +68,7 @@ export async function dispatchSms(
       await smsOutboxRepository.finish(ctx.db, row.id, 'sent', null);
       result.sent++;
     } catch (e) {
-      const why = `${gateway.name}: ${e instanceof Error ? e.name : 'error'}`;
+      const why = `${gateway.name ?? 'gateway'}: ${e instanceof Error ? e.name : 'error'}`;
       opts.log?.warn({ smsOutboxId: row.id, attempt: row.attempts, error: why }, 'SMS not sent');
       if (row.attempts >= maxAttempts) {
         await smsOutboxRepository.finish(ctx.db, row.id, 'failed', why);
