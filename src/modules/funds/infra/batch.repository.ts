@@ -37,6 +37,10 @@ export interface LineRow {
 }
 
 export const batchRepository = {
+  /** Planner statistics after a big batch (PGlite has no autovacuum: without them, quadratic plans). */
+  async analyze(db: AnyDb) {
+    await sql`ANALYZE fund_commitments, payment_batch_lines, ledger_journals, ledger_postings`.execute(db);
+  },
   insert(
     trx: AnyTrx,
     row: Pick<BatchRow, 'county' | 'scope' | 'fund' | 'programme_id' | 'max_items' | 'created_by'>,
@@ -152,7 +156,7 @@ export const batchRepository = {
         SELECT l.item_id, c.application_id, l.amount_fen, c.fund, c.year, c.programme_id
           FROM payment_batch_lines l JOIN fund_commitments c ON c.county = l.county AND c.id = l.item_id
          WHERE l.county = ${b.county} AND l.batch_id = ${b.id} AND l.status = 'claimed'
-         ORDER BY l.seq LIMIT ${limit}
+         ORDER BY l.item_id LIMIT ${limit}
            FOR UPDATE OF l, c`.execute(trx)
     ).rows;
   },

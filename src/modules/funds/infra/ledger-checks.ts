@@ -105,12 +105,12 @@ export const ledgerChecks = {
   async paymentMismatches(db: AnyDb) {
     return (
       await sql<{ county: string; id: number; status: string; paid_lines: number }>`
-        SELECT c.county, c.id, c.status, count(l.*) FILTER (WHERE l.status = 'paid')::int AS paid_lines
+        SELECT c.county, c.id, c.status, coalesce(l.n, 0)::int AS paid_lines
           FROM fund_commitments c
-          LEFT JOIN payment_batch_lines l ON l.county = c.county AND l.item_id = c.id
+          LEFT JOIN (SELECT county, item_id, count(*) AS n FROM payment_batch_lines WHERE status = 'paid'
+                      GROUP BY county, item_id) l ON l.county = c.county AND l.item_id = c.id
          WHERE c.part <> 'guarantee'
-         GROUP BY c.county, c.id
-        HAVING count(l.*) FILTER (WHERE l.status = 'paid') <> (CASE WHEN c.status = 'paid' THEN 1 ELSE 0 END)
+           AND coalesce(l.n, 0) <> (CASE WHEN c.status = 'paid' THEN 1 ELSE 0 END)
          LIMIT 100`.execute(db)
     ).rows;
   },

@@ -13,6 +13,9 @@ import { postJournals } from '../infra/ledger.repository.js';
 import type { FundsContext } from '../funds-context.js';
 import { countyOf, scopeOf } from './scope.js';
 
+/** A batch this big changes the tables enough to refresh the planner's statistics. */
+const ANALYZE_AFTER = 10_000;
+
 export const CreateBatchSchema = z.strictObject({
   fund: z.string().min(1).optional().describe('只编入该资金（代码或中文名称；含其专项部分）'),
   programmeId: z.string().min(1).max(80).optional(),
@@ -208,6 +211,7 @@ async function buildBatch(
     opts.onProgress?.({ batchId: start.id, phase: 'build', done });
     if (r.finished) break;
   }
+  if (done >= ANALYZE_AFTER) await batchRepository.analyze(ctx.db);
   return (await batchRepository.find(ctx.db, start.county, start.id))!;
 }
 
@@ -260,6 +264,7 @@ export async function runBatch(
     const done = (await batchRepository.totals(ctx.db, b.county, b.id)).paid;
     opts.onProgress?.({ batchId: b.id, phase: 'disburse', done, total });
   }
+  if (total >= ANALYZE_AFTER) await batchRepository.analyze(ctx.db);
   return view(ctx, (await batchRepository.find(ctx.db, b.county, b.id))!);
 }
 
