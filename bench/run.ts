@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<{ main: (args: string[]) => Promise<
   registry: () => import('./registry.bench.js'),
   rules: () => import('./rules.bench.js'),
   payments: () => import('./payments.bench.js'),
+  applications: () => import('./applications.bench.js'),
 };
 const load = name ? benches[name] : undefined;
 if (!load) {

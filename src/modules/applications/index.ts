@@ -5,7 +5,13 @@
  */
 export type { ApplicationsContext } from './applications-context.js';
 export type { ApplicationsTables } from './infra/tables.js';
-export { ApplicationViewSchema, DecisionViewSchema, type ApplicationView } from './domain/view.js';
+export {
+  ApplicationViewSchema,
+  DecisionViewSchema,
+  WorkItemViewSchema,
+  type ApplicationView,
+  type WorkItemView,
+} from './domain/view.js';
 export type { FrozenDecision } from './domain/decision.js';
 export {
   ApplicantSchema,
@@ -39,3 +45,4 @@ export {
   WorklistQuerySchema,
 } from './use-cases/queries.js';
 export { addMaterial, listMaterials, MaterialViewSchema, readMaterial } from './use-cases/materials.js';
+export { seedSyntheticApplications } from './seed/synthetic-applications.js';

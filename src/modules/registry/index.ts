@@ -26,4 +26,4 @@ export { loadVisibleSubject } from './use-cases/load-subject.js';
 export { assemblePersonFacts, type AssembledFacts } from './use-cases/assemble-facts.js';
 export { assembleEnterpriseFacts, payeeOf, type Payee } from './use-cases/applicant.js';
 export { subjectsForScan, type ScanSubject, type ScanQuery } from './use-cases/subjects-for-scan.js';
-export { analyzeRegistry } from './infra/statistics.js';
+export { analyzeRegistry, samplePersons } from './infra/statistics.js';

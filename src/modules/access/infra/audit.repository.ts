@@ -27,17 +27,23 @@ export async function appendAuditRecords(
 ): Promise<void> {
   if (records.length === 0) return;
   const db = trx as unknown as Kysely<AccessTables>;
-  await db
-    .insertInto('audit_chain_heads')
-    .values({ chain, seq: 0, hash: GENESIS_HASH })
-    .onConflict((oc) => oc.column('chain').doNothing())
-    .execute();
-  const head = await db
-    .selectFrom('audit_chain_heads')
-    .select(['seq', 'hash'])
-    .where('chain', '=', chain)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  const lockHead = () =>
+    db
+      .selectFrom('audit_chain_heads')
+      .select(['seq', 'hash'])
+      .where('chain', '=', chain)
+      .forUpdate()
+      .executeTakeFirst();
+  let head = await lockHead();
+  if (!head) {
+    // The chain's first record: create its head (once, whoever comes first), then lock it.
+    await db
+      .insertInto('audit_chain_heads')
+      .values({ chain, seq: 0, hash: GENESIS_HASH })
+      .onConflict((oc) => oc.column('chain').doNothing())
+      .execute();
+    head = (await lockHead())!;
+  }
   let { seq, hash } = head;
   const at = new Date();
   const rows = records.map((r) => {
@@ -62,8 +68,13 @@ export async function appendAuditRecords(
       hash,
     };
   });
-  await db.insertInto('audit_log').values(rows).execute();
-  await db.updateTable('audit_chain_heads').set({ seq, hash }).where('chain', '=', chain).execute();
+  // The records and the new head in one statement (the head is locked above).
+  await db
+    .with('appended', (qb) => qb.insertInto('audit_log').values(rows))
+    .updateTable('audit_chain_heads')
+    .set({ seq, hash })
+    .where('chain', '=', chain)
+    .execute();
 }
 
 export interface AuditProblem {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ReviewStep } from '../../rules/index.js';
-import type { ApplicationRow } from '../infra/application.repository.js';
+import type { ApplicationRow, WorkItemRow } from '../infra/application.repository.js';
 import type { FrozenDecision } from './decision.js';
 
 export const ComponentViewSchema = z.object({ id: z.string(), amount: z.number(), payer: z.string() });
@@ -70,13 +70,38 @@ export const ApplicationViewSchema = z.object({
 });
 export type ApplicationView = z.infer<typeof ApplicationViewSchema>;
 
-export function mapApplication(
-  r: ApplicationRow,
+type StepColumns = Pick<
+  ApplicationRow,
+  'status' | 'step_index' | 'step_division' | 'step_started_on' | 'step_due_on' | 'notice_from' | 'notice_to'
+>;
+
+/** Where a case waits, and whether its time limit has passed. */
+function stepOf(r: StepColumns, steps: readonly ReviewStep[], today: string): ApplicationView['step'] {
+  const step = r.step_index === null ? undefined : steps[r.step_index];
+  if (!step || r.status === 'approved' || r.status === 'rejected' || r.status === 'withdrawn') return null;
+  return {
+    index: r.step_index!,
+    id: step.id,
+    name: step.name,
+    nameEn: step.nameEn,
+    kind: step.kind,
+    role: step.role,
+    division: r.step_division!,
+    startedOn: r.step_started_on!,
+    dueOn: r.step_due_on!,
+    overdue: r.status === 'inReview' && today > r.step_due_on!,
+  };
+}
+
+const noticeOf = (r: StepColumns) =>
+  r.notice_from && r.notice_to ? { from: r.notice_from, to: r.notice_to } : null;
+
+export function mapWorkItem(
+  r: WorkItemRow,
   programme: { id: string; name: string; nameEn: string },
   steps: readonly ReviewStep[],
   today: string,
-): ApplicationView {
-  const step = r.step_index === null ? undefined : steps[r.step_index];
+): WorkItemView {
   return {
     id: r.id,
     county: r.county,
@@ -86,22 +111,21 @@ export function mapApplication(
     status: r.status,
     channel: r.channel,
     appliedOn: r.applied_on,
-    step:
-      step && r.status !== 'approved' && r.status !== 'rejected' && r.status !== 'withdrawn'
-        ? {
-            index: r.step_index!,
-            id: step.id,
-            name: step.name,
-            nameEn: step.nameEn,
-            kind: step.kind,
-            role: step.role,
-            division: r.step_division!,
-            startedOn: r.step_started_on!,
-            dueOn: r.step_due_on!,
-            overdue: r.status === 'inReview' && today > r.step_due_on!,
-          }
-        : null,
-    notice: r.notice_from && r.notice_to ? { from: r.notice_from, to: r.notice_to } : null,
+    step: stepOf(r, steps, today),
+    notice: noticeOf(r),
+    amount: r.amount_fen === null ? null : r.amount_fen / 100,
+    submittedAt: r.submitted_at?.toISOString() ?? null,
+  };
+}
+
+export function mapApplication(
+  r: ApplicationRow,
+  programme: { id: string; name: string; nameEn: string },
+  steps: readonly ReviewStep[],
+  today: string,
+): ApplicationView {
+  return {
+    ...mapWorkItem(r, programme, steps, today),
     chain: steps.map((s) => ({
       id: s.id,
       name: s.name,
@@ -111,10 +135,25 @@ export function mapApplication(
     })),
     decision: (r.decision as FrozenDecision | null) ?? null,
     finalDecision: (r.final_decision as (FrozenDecision & { acknowledged: unknown[] }) | null) ?? null,
-    amount: r.amount_fen === null ? null : r.amount_fen / 100,
     decidedOn: r.decided_on,
     version: r.row_version,
     createdAt: r.created_at.toISOString(),
-    submittedAt: r.submitted_at?.toISOString() ?? null,
   };
 }
+
+/** A case in a worklist: what the officer needs to pick it up (the decision is in the case itself). */
+export const WorkItemViewSchema = ApplicationViewSchema.pick({
+  id: true,
+  county: true,
+  programme: true,
+  applicant: true,
+  division: true,
+  status: true,
+  channel: true,
+  appliedOn: true,
+  step: true,
+  notice: true,
+  amount: true,
+  submittedAt: true,
+});
+export type WorkItemView = z.infer<typeof WorkItemViewSchema>;

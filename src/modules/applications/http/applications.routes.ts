@@ -35,6 +35,7 @@ import {
   WithdrawApplicationSchema,
   worklist,
   WorklistQuerySchema,
+  WorkItemViewSchema,
 } from '../index.js';
 
 const DIFFICULTY = 'employment-difficulty-identification';
@@ -93,7 +94,7 @@ export function applicationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: '待办 Cases waiting at your steps, nearest deadline first (overdue flagged)',
           querystring: WorklistQuerySchema,
-          response: ok(z.array(ApplicationViewSchema)),
+          response: ok(z.array(WorkItemViewSchema)),
         },
       },
       async (req) => worklist(ctx, requireActor(req), req.query),

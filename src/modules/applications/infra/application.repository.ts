@@ -16,7 +16,29 @@ export type EventRow = Selectable<ApplicationEventsTable>;
 export type MaterialRow = Selectable<ApplicationMaterialsTable>;
 export type ObjectionRow = Selectable<ApplicationObjectionsTable>;
 
-const OPEN = ['inReview', 'returned'] as const;
+/** The columns a worklist shows (not the decision, not what was declared). */
+const WORK_ITEM_COLUMNS = [
+  'county',
+  'id',
+  'programme_id',
+  'subject_type',
+  'subject_id',
+  'division',
+  'status',
+  'channel',
+  'applied_on',
+  'step_index',
+  'step_id',
+  'step_role',
+  'step_division',
+  'step_started_on',
+  'step_due_on',
+  'notice_from',
+  'notice_to',
+  'amount_fen',
+  'submitted_at',
+] as const;
+export type WorkItemRow = Pick<ApplicationRow, (typeof WORK_ITEM_COLUMNS)[number]>;
 
 export const applicationRepository = {
   insert(trx: AnyTrx, row: Insertable<ApplicationsTable>) {
@@ -58,7 +80,7 @@ export const applicationRepository = {
   worklist(db: Db, division: string, role: string, limit: number, afterDue?: { due: string; id: number }) {
     let q = t(db)
       .selectFrom('applications')
-      .selectAll()
+      .select(WORK_ITEM_COLUMNS)
       .where('status', '=', 'inReview')
       .where('step_division', '=', division)
       .where('step_role', '=', role);
@@ -108,7 +130,7 @@ export const applicationRepository = {
       .execute();
   },
 
-  addEvent(trx: AnyTrx, e: Insertable<ApplicationEventsTable>) {
+  addEvents(trx: AnyTrx, e: Insertable<ApplicationEventsTable>[]) {
     return t(trx).insertInto('application_events').values(e).execute();
   },
 
@@ -124,32 +146,36 @@ export const applicationRepository = {
 
   // limits
 
-  /** What is already granted, and claimed by other open applications, on these keys. */
+  /** What is already granted, and claimed by other open applications, on these keys (one statement). */
   async limitUse(db: Db, county: string, keys: string[], exceptApplication: number | null) {
-    if (!keys.length) return new Map<string, number>();
-    const granted = await t(db)
-      .selectFrom('application_limit_counters')
-      .select(['key', 'granted'])
-      .where('county', '=', county)
-      .where('key', 'in', keys)
-      .execute();
-    const claimed = await t(db)
-      .selectFrom('application_limit_claims as c')
-      .innerJoin('applications as a', (j) =>
-        j.onRef('a.county', '=', 'c.county').onRef('a.id', '=', 'c.application_id'),
-      )
-      .select(['c.key', sql<number>`sum(c.amount)::bigint`.as('amount')])
-      .where('c.county', '=', county)
-      .where('c.key', 'in', keys)
-      .where('c.granted', '=', false)
-      .where('a.status', 'in', [...OPEN])
-      .where('c.application_id', '!=', exceptApplication ?? -1)
-      .groupBy('c.key')
-      .execute();
     const use = new Map<string, number>();
-    for (const g of granted) use.set(g.key, Number(g.granted));
-    for (const c of claimed) use.set(c.key, (use.get(c.key) ?? 0) + Number(c.amount));
+    if (!keys.length) return use;
+    const list = sql.join(keys);
+    const rows = await sql<{ key: string; n: number }>`
+      SELECT key, sum(n)::bigint AS n FROM (
+        SELECT key, granted AS n FROM application_limit_counters WHERE county = ${county} AND key IN (${list})
+        UNION ALL
+        SELECT c.key, c.amount FROM application_limit_claims c
+          JOIN applications a ON a.county = c.county AND a.id = c.application_id
+         WHERE c.county = ${county} AND c.key IN (${list}) AND NOT c.granted
+           AND a.status IN ('inReview', 'returned') AND c.application_id <> ${exceptApplication ?? -1}
+      ) u GROUP BY key`.execute(db);
+    for (const r of rows.rows) use.set(r.key, Number(r.n));
     return use;
+  },
+
+  addClaims(
+    trx: AnyTrx,
+    county: string,
+    applicationId: number,
+    claims: Array<{ limit_id: string; key: string; amount: number; max: number }>,
+  ) {
+    if (!claims.length) return Promise.resolve();
+    return t(trx)
+      .insertInto('application_limit_claims')
+      .values(claims.map((c) => ({ ...c, county, application_id: applicationId })))
+      .execute()
+      .then(() => undefined);
   },
 
   async replaceClaims(

@@ -10,7 +10,6 @@ import {
   type Role,
 } from '../../access/index.js';
 import { notify } from '../../notifications/index.js';
-import { getEnterprise, getPerson } from '../../registry/index.js';
 import type { ApplicationProcess } from '../../rules/index.js';
 import type { ApplicationsContext } from '../applications-context.js';
 import { NO_STEP, placeAt, stepFrom } from '../domain/chain.js';
@@ -18,7 +17,7 @@ import { toFen, type FrozenDecision } from '../domain/decision.js';
 import { factAt, limitClaims } from '../domain/limits.js';
 import { mapApplication, type ApplicationView } from '../domain/view.js';
 import { applicationRepository, type ApplicationRow } from '../infra/application.repository.js';
-import { judge, processFor, today, type Subject } from './judge.js';
+import { judge, processFor, today } from './judge.js';
 
 export const ApplicantSchema = z.strictObject({
   type: z.enum(['person', 'enterprise']),
@@ -49,38 +48,26 @@ export const WithdrawApplicationSchema = z.strictObject({
   reason: z.string().min(1).max(500),
 });
 
-/** Who applies, where (the place whose staff review), and through which channel. */
-async function resolveApplicant(
-  ctx: ApplicationsContext,
+/** Who applies and through which channel (the registry then checks they are within reach). */
+function applicantOf(
   actor: Actor,
   applicant: z.infer<typeof ApplicantSchema> | undefined,
-): Promise<{ subject: Subject; division: string; channel: 'online' | 'desk' }> {
+): { ref: { type: 'person' | 'enterprise'; id: number }; channel: 'online' | 'desk' } {
   if (actor.role === 'citizen' || actor.role === 'enterprise') {
     const own = actor.role === 'citizen' ? actor.person : actor.enterprise;
     const type = actor.role === 'citizen' ? 'person' : 'enterprise';
     if (!own || (applicant && (applicant.type !== type || applicant.id !== own.id)))
       throw new AppError('FORBIDDEN', { path: 'applicant' });
-    applicant = { type, id: own.id };
-  } else {
-    requirePermission(actor, 'applications.apply');
-    if (!applicant) throw new AppError('APPLICANT_REQUIRED', { path: 'applicant' });
+    return { ref: { type, id: own.id }, channel: 'online' };
   }
-  const channel = actor.role === 'citizen' || actor.role === 'enterprise' ? 'online' : 'desk';
-  if (applicant.type === 'person') {
-    const p = await getPerson(ctx, actor, applicant.id);
-    return {
-      subject: { type: 'person', county: p.county, id: p.id },
-      division: p.residenceDivision.code,
-      channel,
-    };
-  }
-  const e = await getEnterprise(ctx, actor, applicant.id);
-  return { subject: { type: 'enterprise', county: e.county, id: e.id }, division: e.division.code, channel };
+  requirePermission(actor, 'applications.apply');
+  if (!applicant) throw new AppError('APPLICANT_REQUIRED', { path: 'applicant' });
+  return { ref: applicant, channel: 'desk' };
 }
 
-function requireAudience(process: ApplicationProcess, subject: Subject) {
+function requireAudience(process: ApplicationProcess, type: 'person' | 'enterprise') {
   const a = process.programme.audience;
-  if (a !== 'both' && a !== subject.type) throw new AppError('AUDIENCE_MISMATCH', { path: 'programmeId' });
+  if (a !== 'both' && a !== type) throw new AppError('AUDIENCE_MISMATCH', { path: 'programmeId' });
 }
 
 export function viewOf(ctx: ApplicationsContext, row: ApplicationRow): ApplicationView {
@@ -99,38 +86,60 @@ export function viewOf(ctx: ApplicationsContext, row: ApplicationRow): Applicati
 export async function previewApplication(ctx: ApplicationsContext, actor: Actor, input: PreviewApplication) {
   const on = today(ctx);
   const { engine, process } = processFor(ctx, input.programmeId, on);
-  const { subject } = await resolveApplicant(ctx, actor, input.applicant);
-  requireAudience(process, subject);
-  return (await judge(ctx, actor, engine, process, subject, on, input.declared ?? {})).decision;
+  const { ref } = applicantOf(actor, input.applicant);
+  requireAudience(process, ref.type);
+  return (await judge(ctx, actor, engine, process, ref, on, input.declared ?? {})).decision;
 }
 
-/** The applicant's history of a case (`events`) is kept by this one function. */
-export async function recordEvent(
+export interface EventInput {
+  action: string;
+  stepId?: string | null;
+  comment?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** The case's timeline (`events`) and the audit trail are written by this one function. */
+export async function recordEvents(
   trx: AnyTrx,
   audit: (entry: AuditEntry) => void,
   actor: Actor,
   row: Pick<ApplicationRow, 'county' | 'id'>,
   on: string,
-  e: { action: string; stepId?: string | null; comment?: string | null; details?: Record<string, unknown> },
+  list: EventInput[],
 ) {
-  await applicationRepository.addEvent(trx, {
-    county: row.county,
-    application_id: row.id,
-    on_day: on,
-    account_id: actor.accountId,
-    username: actor.username,
-    role: actor.role,
-    action: e.action,
-    step_id: e.stepId ?? null,
-    comment: e.comment ?? null,
-    details: JSON.stringify(e.details ?? {}),
-  });
-  audit({
-    action: `application.${e.action}`,
-    entityType: 'application',
-    entityId: row.id,
-    details: { stepId: e.stepId ?? null, ...(e.details ?? {}) },
-  });
+  await applicationRepository.addEvents(
+    trx,
+    list.map((e) => ({
+      county: row.county,
+      application_id: row.id,
+      on_day: on,
+      account_id: actor.accountId,
+      username: actor.username,
+      role: actor.role,
+      action: e.action,
+      step_id: e.stepId ?? null,
+      comment: e.comment ?? null,
+      details: JSON.stringify(e.details ?? {}),
+    })),
+  );
+  for (const e of list)
+    audit({
+      action: `application.${e.action}`,
+      entityType: 'application',
+      entityId: row.id,
+      details: { stepId: e.stepId ?? null, ...(e.details ?? {}) },
+    });
+}
+
+export function recordEvent(
+  trx: AnyTrx,
+  audit: (entry: AuditEntry) => void,
+  actor: Actor,
+  row: Pick<ApplicationRow, 'county' | 'id'>,
+  on: string,
+  e: EventInput,
+) {
+  return recordEvents(trx, audit, actor, row, on, [e]);
 }
 
 /** Tell the applicant about their case. */
@@ -158,7 +167,10 @@ export function tellStep(trx: AnyTrx, row: ApplicationRow, programme: string) {
 
 const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '23505';
 
-/** Start an application: facts prefilled from the registry, the decision shown; submitted if asked. */
+/**
+ * Start an application: facts prefilled from the registry, the decision shown; submitted at once if
+ * asked (then the row is written once, already at its first step).
+ */
 export async function createApplication(
   ctx: ApplicationsContext,
   actor: Actor,
@@ -166,38 +178,60 @@ export async function createApplication(
 ): Promise<ApplicationView> {
   const on = today(ctx);
   const { engine, process } = processFor(ctx, input.programmeId, on);
-  const { subject, division, channel } = await resolveApplicant(ctx, actor, input.applicant);
-  requireAudience(process, subject);
+  const { ref, channel } = applicantOf(actor, input.applicant);
+  requireAudience(process, ref.type);
   const declared = input.declared ?? {};
   try {
     return await auditedTransaction(ctx.db, actor, async (trx, audit) => {
       // Judged inside the transaction: the facts read and the record of reading them commit together.
-      const judged = await judge({ ...ctx, db: trx }, actor, engine, process, subject, on, declared, audit);
-      let row = await applicationRepository.insert(trx, {
+      const judged = await judge({ ...ctx, db: trx }, actor, engine, process, ref, on, declared, audit);
+      const { subject, division } = judged;
+      const base = {
         county: subject.county,
         programme_id: process.programme.id,
         subject_type: subject.type,
         subject_id: subject.id,
         division,
-        status: 'draft',
         channel,
         created_by: actor.accountId,
         applied_on: on,
-        ...NO_STEP,
         declared_enc: ctx.cipher.encrypt(JSON.stringify(declared)),
         decision: JSON.stringify(judged.decision),
         amount_fen: toFen(judged.decision.amount),
         final_decision: null,
-        history_key: null,
-        submitted_at: null,
         decided_at: null,
         decided_on: null,
-      });
-      await recordEvent(trx, audit, actor, row, on, {
+      };
+      const created: EventInput = {
         action: 'created',
         details: { channel, eligible: judged.decision.eligible, pack: judged.decision.pack },
-      });
-      if (input.submit) row = await submitInTrx(ctx, trx, audit, actor, row, process, judged, on);
+      };
+      if (!input.submit) {
+        const row = await applicationRepository.insert(trx, {
+          ...base,
+          status: 'draft',
+          ...NO_STEP,
+          history_key: null,
+          submitted_at: null,
+        });
+        await recordEvents(trx, audit, actor, row, on, [created]);
+        return viewOf(ctx, row);
+      }
+      const ready = await readyToSubmit(
+        ctx,
+        trx,
+        process,
+        judged,
+        { ...base, id: null, step_index: null },
+        on,
+      );
+      const row = await applicationRepository.insert(trx, { ...base, ...ready.set });
+      await applicationRepository.addClaims(trx, row.county, row.id, ready.claims);
+      await recordEvents(trx, audit, actor, row, on, [
+        created,
+        submittedEvent(row, 'submitted', judged.decision),
+      ]);
+      await tellStep(trx, row, process.programme.name);
       return viewOf(ctx, row);
     });
   } catch (e) {
@@ -285,16 +319,24 @@ export async function submitApplication(
   });
 }
 
-async function submitInTrx(
+/**
+ * What submitting makes of a case judged eligible: its limits claimed (checked against what is
+ * granted and claimed already), the first step (or, after a return, the step that returned it).
+ */
+async function readyToSubmit(
   ctx: ApplicationsContext,
   trx: AnyTrx,
-  audit: (entry: AuditEntry) => void,
-  actor: Actor,
-  row: ApplicationRow,
   process: ApplicationProcess,
   judged: { decision: FrozenDecision; facts: Record<string, unknown> },
+  row: Pick<
+    ApplicationRow,
+    'county' | 'subject_type' | 'subject_id' | 'applied_on' | 'division' | 'step_index'
+  > & {
+    id: number | null;
+    status?: ApplicationRow['status'];
+  },
   on: string,
-): Promise<ApplicationRow> {
+) {
   const d = judged.decision;
   if (d.eligible === null)
     throw new AppError('FACTS_REQUIRED', {
@@ -310,27 +352,52 @@ async function submitInTrx(
     });
   }
   const claims = await checkLimits(ctx, trx, process, row, judged.facts, on);
-  await applicationRepository.replaceClaims(trx, row.county, row.id, claims);
-  const steps = process.steps;
   const resume = row.status === 'returned' && row.step_index !== null ? row.step_index : 0;
-  const index = stepFrom(steps, row.division, resume);
+  const index = stepFrom(process.steps, row.division, resume);
   if (index === null)
     throw new AppError('INTERNAL', { en: `no step of ${process.programme.id} reaches ${row.division}` });
   const historyKey = process.historyKey ? factAt(judged.facts, process.historyKey) : undefined;
-  const updated = await applicationRepository.update(trx, row.county, row.id, row.row_version, {
-    status: 'inReview',
-    ...placeAt(steps, row.division, index, on),
-    decision: JSON.stringify(d),
-    amount_fen: toFen(d.amount),
-    history_key: historyKey === undefined || historyKey === null ? null : String(historyKey),
-    submitted_at: new Date(),
-  });
+  return {
+    claims,
+    set: {
+      status: 'inReview' as const,
+      ...placeAt(process.steps, row.division, index, on),
+      decision: JSON.stringify(d),
+      amount_fen: toFen(d.amount),
+      history_key: historyKey === undefined || historyKey === null ? null : String(historyKey),
+      submitted_at: new Date(),
+    },
+  };
+}
+
+function submittedEvent(
+  row: ApplicationRow,
+  action: 'submitted' | 'resubmitted',
+  d: FrozenDecision,
+): EventInput {
+  return {
+    action,
+    stepId: row.step_id,
+    details: { amount: d.amount, pack: d.pack, dueOn: row.step_due_on },
+  };
+}
+
+async function submitInTrx(
+  ctx: ApplicationsContext,
+  trx: AnyTrx,
+  audit: (entry: AuditEntry) => void,
+  actor: Actor,
+  row: ApplicationRow,
+  process: ApplicationProcess,
+  judged: { decision: FrozenDecision; facts: Record<string, unknown> },
+  on: string,
+): Promise<ApplicationRow> {
+  const ready = await readyToSubmit(ctx, trx, process, judged, row, on);
+  await applicationRepository.replaceClaims(trx, row.county, row.id, ready.claims);
+  const updated = await applicationRepository.update(trx, row.county, row.id, row.row_version, ready.set);
   if (!updated) throw new AppError('CONFLICT');
-  await recordEvent(trx, audit, actor, updated, on, {
-    action: row.status === 'returned' ? 'resubmitted' : 'submitted',
-    stepId: updated.step_id,
-    details: { amount: d.amount, pack: d.pack, dueOn: updated.step_due_on },
-  });
+  const action = row.status === 'returned' ? 'resubmitted' : 'submitted';
+  await recordEvent(trx, audit, actor, updated, on, submittedEvent(updated, action, judged.decision));
   await tellStep(trx, updated, process.programme.name);
   return updated;
 }
@@ -343,7 +410,7 @@ export async function checkLimits(
   ctx: ApplicationsContext,
   trx: AnyTrx,
   process: ApplicationProcess,
-  row: ApplicationRow,
+  row: Pick<ApplicationRow, 'county' | 'subject_type' | 'subject_id' | 'applied_on'> & { id: number | null },
   facts: Record<string, unknown>,
   on: string,
 ) {

@@ -43,15 +43,16 @@ export async function judge(
   actor: Actor,
   engine: RulesEngine,
   process: ApplicationProcess,
-  subject: Subject,
+  ref: { type: 'person' | 'enterprise'; id: number },
   date: string,
   declared: Record<string, unknown>,
   audit?: (entry: AuditEntry) => void,
-): Promise<{ decision: FrozenDecision; facts: Record<string, unknown> }> {
+): Promise<{ decision: FrozenDecision; facts: Record<string, unknown>; subject: Subject; division: string }> {
   const assembled =
-    subject.type === 'person'
-      ? await assemblePersonFacts(ctx, actor, { personId: subject.id }, date, audit ? { audit } : {})
-      : await assembleEnterpriseFacts(ctx, actor, subject.id, date);
+    ref.type === 'person'
+      ? await assemblePersonFacts(ctx, actor, { personId: ref.id }, date, audit ? { audit } : {})
+      : await assembleEnterpriseFacts(ctx, actor, ref.id, date);
+  const subject: Subject = { type: ref.type, county: assembled.county, id: ref.id };
   const facts: Record<string, unknown> = {};
   const sources: Record<string, FactOrigin> = {};
   const conflicts: FrozenDecision['conflicts'] = [];
@@ -91,6 +92,8 @@ export async function judge(
   const result = r.results[0]!;
   return {
     facts,
+    subject,
+    division: assembled.division,
     decision: {
       pack: r.pack,
       date,

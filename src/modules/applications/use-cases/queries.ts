@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { AppError } from '../../../platform/errors/index.js';
 import { requirePermission, type Actor } from '../../access/index.js';
 import type { ApplicationsContext } from '../applications-context.js';
-import type { ApplicationView } from '../domain/view.js';
+import { mapWorkItem, type ApplicationView, type WorkItemView } from '../domain/view.js';
 import { applicationRepository, type ApplicationRow } from '../infra/application.repository.js';
 import { viewOf } from './apply.js';
+import { today } from './judge.js';
 
 /** An application the actor may read: their own, or one within their jurisdiction. */
 export async function loadReadable(
@@ -90,7 +91,7 @@ export async function worklist(
   ctx: ApplicationsContext,
   actor: Actor,
   q: z.infer<typeof WorklistQuerySchema>,
-): Promise<ApplicationView[]> {
+): Promise<WorkItemView[]> {
   requirePermission(actor, 'applications.review');
   const rows = await applicationRepository.worklist(
     ctx.db,
@@ -99,7 +100,17 @@ export async function worklist(
     q.limit,
     q.afterDue && q.afterId ? { due: q.afterDue, id: q.afterId } : undefined,
   );
-  return rows.map((r) => viewOf(ctx, r));
+  const on = today(ctx);
+  return rows.map((r) => {
+    const process = ctx.rules.engineFor(r.applied_on).processOf(r.programme_id);
+    const p = process?.programme;
+    return mapWorkItem(
+      r,
+      { id: r.programme_id, name: p?.name ?? r.programme_id, nameEn: p?.nameEn ?? r.programme_id },
+      process?.steps ?? [],
+      on,
+    );
+  });
 }
 
 export const TimelineEntrySchema = z.object({

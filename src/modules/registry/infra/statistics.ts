@@ -20,3 +20,20 @@ export async function analyzeRegistry(db: AnyDb | AnyTrx, onlyIfNeverAnalyzed = 
   if (tables.length) await sql.raw(`ANALYZE ${tables.join(', ')}`).execute(db);
   return tables;
 }
+
+/**
+ * A sample of persons (county, id, residence) spread over the registry, for benchmarks and demo data
+ * of other modules: every k-th person by id, so the same call gives the same sample.
+ */
+export async function samplePersons(
+  db: AnyDb,
+  n: number,
+): Promise<Array<{ county: string; id: number; division: string }>> {
+  const total = (await sql<{ n: number }>`SELECT count(*)::bigint AS n FROM persons`.execute(db)).rows[0]!.n;
+  const step = Math.max(1, Math.floor(total / Math.max(1, n)));
+  const rows = await sql<{ county: string; id: number; division: string }>`
+    SELECT county, id, residence_division AS division FROM (
+      SELECT county, id, residence_division, row_number() OVER (ORDER BY id) AS k FROM persons
+    ) p WHERE (k - 1) % ${step} = 0 ORDER BY id LIMIT ${n}`.execute(db);
+  return rows.rows;
+}

@@ -48,7 +48,7 @@ export async function assembleEnterpriseFacts(
       validTo: r.valid_to,
     };
   }
-  return { personId: 0, enterpriseId: e.id, date, facts, sources };
+  return { personId: 0, enterpriseId: e.id, county: e.county, division: e.division, date, facts, sources };
 }
 
 /** Who an application pays: name, identity number and bank account, in plain, for the fund's own encryption. */

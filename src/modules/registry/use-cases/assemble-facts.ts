@@ -4,7 +4,6 @@ import { normalizeIdNumber, convert15To18 } from '../../../shared/identity/index
 import { personFactSchemas } from '../../../shared/facts/vocabulary.js';
 import type { FactSource } from '../domain/fact-view.js';
 import { factRepository } from '../infra/fact.repository.js';
-import { householdRepository } from '../infra/household.repository.js';
 import { decryptPerson, personRepository } from '../infra/person.repository.js';
 import type { RegistryContext } from '../registry-context.js';
 import { loadVisiblePerson } from './get-person.js';
@@ -12,6 +11,9 @@ import { recordAudit, type AuditEntry } from '../../access/index.js';
 
 export interface AssembledFacts {
   personId: number;
+  /** The subject's county and place (residence, or the enterprise's registered place). */
+  county: string;
+  division: string;
   date: string;
   /** The case's person facts, in the rules contract's vocabulary. */
   facts: Record<string, unknown>;
@@ -81,18 +83,9 @@ export async function assemblePersonFacts(
       ...(via ? { via } : {}),
     };
   };
-  for (const r of await factRepository.forSubjects(ctx.db, 'person', p.county, [p.id], date)) take(r);
-  const membership = await householdRepository.membershipOf(ctx.db, p.county, p.id, date);
-  if (membership) {
-    const hh = await factRepository.forSubjects(
-      ctx.db,
-      'household',
-      p.county,
-      [membership.household_id],
-      date,
-    );
-    for (const r of hh) take(r, `household ${membership.household_id}`);
-  }
+  // The person's own facts first; the household's (低保, 建档立卡 …) fill what the person lacks.
+  for (const r of await factRepository.forPersonWithHousehold(ctx.db, p.county, p.id, date))
+    take(r, r.household_id === null ? undefined : `household ${r.household_id}`);
   const entry = {
     action: 'person.assembleFacts',
     entityType: 'person',
@@ -102,5 +95,5 @@ export async function assemblePersonFacts(
   // Inside a caller's audited transaction the record joins its others; otherwise it is written now.
   if (opts.audit) opts.audit(entry);
   else await ctx.db.transaction().execute((trx) => recordAudit(trx, actor, entry));
-  return { personId: p.id, date, facts, sources };
+  return { personId: p.id, county: p.county, division: p.residenceDivision, date, facts, sources };
 }
