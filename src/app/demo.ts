@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { createAccount, systemActor, type Role } from '../modules/access/index.js';
+import { createApplication, reviewApplication } from '../modules/applications/index.js';
 import { childrenOf } from '../modules/divisions/index.js';
+import { listFunds, setBudget } from '../modules/funds/index.js';
 import { seedRegistry } from '../modules/registry/seed/seed-registry.js';
 import { todayInChina } from '../shared/dates/calendar-date.js';
 import type { AppContext } from './app-context.js';
@@ -87,5 +89,57 @@ export async function ensureDemoData(ctx: AppContext) {
         : {}),
     });
   }
-  return { persons: DEMO_PERSONS, enterprises: DEMO_ENTERPRISES, accounts: demoAccounts.length };
+  const work = await seedDemoWork(ctx, clerkVillage);
+  return { persons: DEMO_PERSONS, enterprises: DEMO_ENTERPRISES, accounts: demoAccounts.length, ...work };
+}
+
+/** A demo yearly budget per fund and programme (demo figures, not the city's). */
+const DEMO_BUDGET_FEN = 100_000_000;
+
+/**
+ * Work in progress for the demo: this year's budgets for every programme paid from a fund, and a few
+ * 人才安家补助 applications made at the village desk, through the real review chain — one waiting at the
+ * village, one at the township, one approved with its money committed (ready for a payment batch).
+ */
+async function seedDemoWork(ctx: AppContext, village: string) {
+  const on = todayInChina();
+  const year = Number(on.slice(0, 4));
+  const finance = { ...systemActor('cli', 'demo'), role: 'financeOfficer' as const, division: '211382' };
+  const engine = ctx.rules.engineFor(on);
+  const funds = await listFunds(ctx, finance);
+  let budgets = 0;
+  for (const p of engine.pack.programmes) {
+    const fund = funds.find((f) => f.name === p.source.fund);
+    if (!fund || p.source.kind !== 'subsidy') continue;
+    await setBudget(ctx, finance, fund.code, {
+      year,
+      programmeId: p.source.id,
+      amountFen: DEMO_BUDGET_FEN,
+      onExhausted: 'warn',
+    });
+    budgets += 1;
+  }
+  const as = (role: Role, division: string) => ({ ...systemActor('cli', 'demo'), role, division });
+  const clerk = as('villageClerk', village);
+  const town = as('townshipOfficer', village.slice(0, 9));
+  const approver = as('cityApprover', '211382');
+  const applicants = await sql<{ id: number }>`
+    SELECT id FROM persons WHERE residence_division = ${village} ORDER BY id DESC LIMIT 3`.execute(ctx.db);
+  const declared = { talent: { category: 'C', arrivedOn: '2019-03-01', firstHomeInLingyuan: true } };
+  let applications = 0;
+  for (const [i, p] of applicants.rows.entries()) {
+    const a = await createApplication(ctx, clerk, {
+      programmeId: 'talent-housing-grant',
+      applicant: { type: 'person', id: p.id },
+      declared,
+      submit: true,
+    });
+    applications += 1;
+    if (i >= 1) await reviewApplication(ctx, clerk, a.id, { action: 'approve', comment: '演示：材料齐全' });
+    if (i >= 2) {
+      await reviewApplication(ctx, town, a.id, { action: 'approve', comment: '演示：审核通过' });
+      await reviewApplication(ctx, approver, a.id, { action: 'approve' });
+    }
+  }
+  return { budgets, applications };
 }
