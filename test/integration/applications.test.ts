@@ -298,7 +298,7 @@ describe('a person-side application from submission to paid', () => {
     expect(paid).toEqual([expect.objectContaining({ status: 'paid', amountFen: 100_000 })]);
   });
 
-  it('refuses approval when the fund has no budget left (block), naming the fund', async () => {
+  it('refuses approval when the fund has no budget left (block), and warns when the fund is set so', async () => {
     on('2019-06-03');
     const { id: personId, citizen } = await newPerson('1987-03-03');
     await registerUnemployment(app, town, {
@@ -323,7 +323,15 @@ describe('a person-side application from submission to paid', () => {
       code: 'FUND_BUDGET_EXHAUSTED',
     });
     expect((await getApplication(app, approver, a.id)).status).toBe('inReview');
-    await withdrawApplication(app, citizen, a.id, { reason: '改年度申请' });
+    // Set to warn instead, the approval goes through and the approver is told.
+    await setBudget(app, finance, 'employment-subsidy', {
+      year: 2019,
+      programmeId: 'vocational-training-subsidy',
+      amountFen: 100_000,
+      onExhausted: 'warn',
+    });
+    const warned = await reviewApplication(app, approver, a.id, { action: 'approve' });
+    expect(warned).toMatchObject({ status: 'approved', warnings: [{ code: 'FUND_BUDGET_OVERDRAWN' }] });
   });
 });
 
@@ -442,6 +450,15 @@ describe('limits across applications', () => {
         submit: true,
       }),
     ).rejects.toMatchObject({ code: 'LIMIT_REACHED', messageZh: expect.stringContaining('上限 12') });
+    // A withdrawn application frees what it claimed: 8 granted + 4 withdrawn + 4 new fits within 12.
+    const dropped = await createApplication(app, citizen, {
+      programmeId: 'public-welfare-post-subsidy',
+      declared: declared(4),
+      submit: true,
+    });
+    expect((await withdrawApplication(app, citizen, dropped.id, { reason: '岗位调整' })).status).toBe(
+      'withdrawn',
+    );
     const rest = await createApplication(app, citizen, {
       programmeId: 'public-welfare-post-subsidy',
       declared: declared(4),

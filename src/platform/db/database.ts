@@ -8,6 +8,7 @@ import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
+import { withPreparedStatements } from './prepared-statements.js';
 import { installTypeParsers } from './types.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -94,7 +95,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   pool.on('error', () => {
     /* idle client errors are reported on the next query */
   });
-  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) }) as AnyDb;
+  const db = new Kysely<unknown>({
+    dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }),
+  }) as AnyDb;
   return {
     kind: 'postgres',
     db,
@@ -135,7 +138,9 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     throw e;
   }
   const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
-  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) }) as AnyDb;
+  const db = new Kysely<unknown>({
+    dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }),
+  }) as AnyDb;
   // PGlite is one backend session: a transaction begun through the pool's only client also holds the
   // COPYs sent straight to PGlite (which reads them from a blob), and nothing else can interleave.
   const copy: CopyFn = async (table, columns, rows) => {

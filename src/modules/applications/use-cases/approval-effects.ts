@@ -57,6 +57,7 @@ export async function applyApproval(
   }
   if (!programme.fund) return { warnings: [] };
   const payee = await payeeOf(ctx, trx, actor, subject);
+  if (toFen(decision.amount) <= 0) return { warnings: [] };
   const fundParts = decision.components.filter((c) => c.payer === 'fund' && c.amount > 0);
   const parts =
     programme.kind === 'loan'
@@ -72,6 +73,8 @@ export async function applyApproval(
     county: row.county,
     applicationId: row.id,
     programmeId: programme.id,
+    programmeName: programme.name,
+    division: row.division,
     fund: programme.fund,
     year: Number(on.slice(0, 4)),
     payee: {

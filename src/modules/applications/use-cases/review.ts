@@ -48,7 +48,12 @@ export async function reviewApplication(
   actor: Actor,
   id: number,
   input: ReviewAction,
-): Promise<ApplicationView & { differences?: ReturnType<typeof decisionDifferences> }> {
+): Promise<
+  ApplicationView & {
+    differences?: ReturnType<typeof decisionDifferences>;
+    warnings?: Array<{ code: string; zh: string; en: string }>;
+  }
+> {
   const on = today(ctx);
   // The final decision judges the case again, outside the transaction (reads only).
   const peek = await ctx.db.transaction().execute((trx) => loadAtMyStep(trx, actor, id));
@@ -129,7 +134,10 @@ export async function reviewApplication(
       });
     }
     if (!updated) throw new AppError('CONFLICT');
-    if (event === 'approved') await applyApproval(ctx, trx, actor, updated, process, final!, on);
+    const warnings =
+      event === 'approved'
+        ? (await applyApproval(ctx, trx, actor, updated, process, final!, on)).warnings
+        : [];
     await recordEvent(trx, audit, actor, updated, on, {
       action: event,
       stepId: step.id,
@@ -157,7 +165,11 @@ export async function reviewApplication(
         `申请已批准，核定金额 ${final!.amount} 元`,
         `Approved: ${final!.amount} yuan`,
       );
-    return { ...viewOf(ctx, updated), ...(differences.length ? { differences } : {}) };
+    return {
+      ...viewOf(ctx, updated),
+      ...(differences.length ? { differences } : {}),
+      ...(warnings.length ? { warnings } : {}),
+    };
   });
 }
 
