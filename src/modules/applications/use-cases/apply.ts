@@ -267,6 +267,17 @@ export async function loadAsApplicant(ctx: ApplicationsContext, trx: AnyTrx, act
   return row;
 }
 
+/** A draft, or a case returned for correction, with the rules in force today for its programme. */
+async function loadEditable(ctx: ApplicationsContext, actor: Actor, id: number) {
+  const on = today(ctx);
+  const current = await ctx.db.transaction().execute((trx) => loadAsApplicant(ctx, trx, actor, id));
+  if (current.status !== 'draft' && current.status !== 'returned')
+    throw new AppError('APPLICATION_NOT_EDITABLE');
+  const { engine, process } = processFor(ctx, current.programme_id, on);
+  const subject = { type: current.subject_type, county: current.county, id: current.subject_id };
+  return { on, current, engine, process, subject };
+}
+
 /** Change what the applicant declares (a draft, or a case returned for correction): judged again. */
 export async function updateApplication(
   ctx: ApplicationsContext,
@@ -274,12 +285,7 @@ export async function updateApplication(
   id: number,
   input: z.infer<typeof UpdateApplicationSchema>,
 ): Promise<ApplicationView> {
-  const on = today(ctx);
-  const current = await ctx.db.transaction().execute((trx) => loadAsApplicant(ctx, trx, actor, id));
-  if (current.status !== 'draft' && current.status !== 'returned')
-    throw new AppError('APPLICATION_NOT_EDITABLE');
-  const { engine, process } = processFor(ctx, current.programme_id, on);
-  const subject = { type: current.subject_type, county: current.county, id: current.subject_id };
+  const { on, current, engine, process, subject } = await loadEditable(ctx, actor, id);
   const judged = await judge(ctx, actor, engine, process, subject, on, input.declared);
   return auditedTransaction(ctx.db, actor, async (trx, audit) => {
     const row = await applicationRepository.update(trx, current.county, current.id, input.version, {
@@ -302,12 +308,7 @@ export async function submitApplication(
   actor: Actor,
   id: number,
 ): Promise<ApplicationView> {
-  const on = today(ctx);
-  const current = await ctx.db.transaction().execute((trx) => loadAsApplicant(ctx, trx, actor, id));
-  if (current.status !== 'draft' && current.status !== 'returned')
-    throw new AppError('APPLICATION_NOT_EDITABLE');
-  const { engine, process } = processFor(ctx, current.programme_id, on);
-  const subject = { type: current.subject_type, county: current.county, id: current.subject_id };
+  const { on, current, engine, process, subject } = await loadEditable(ctx, actor, id);
   const declared = current.declared_enc
     ? (JSON.parse(ctx.cipher.decrypt(current.declared_enc)) as Record<string, unknown>)
     : {};

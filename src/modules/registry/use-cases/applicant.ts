@@ -5,7 +5,7 @@ import type { FactSource } from '../domain/fact-view.js';
 import { factRepository } from '../infra/fact.repository.js';
 import { decryptPerson } from '../infra/person.repository.js';
 import type { RegistryContext } from '../registry-context.js';
-import type { AssembledFacts } from './assemble-facts.js';
+import { factSource, type AssembledFacts } from './assemble-facts.js';
 import { loadVisiblePerson } from './get-person.js';
 import { loadVisibleEnterprise } from './load-subject.js';
 
@@ -39,14 +39,7 @@ export async function assembleEnterpriseFacts(
   for (const r of await factRepository.forSubjects(ctx.db, 'enterprise', e.county, [e.id], date)) {
     if (!ENTERPRISE_FACTS.has(r.name) || r.name in facts) continue;
     facts[r.name] = r.value;
-    sources[r.name] = {
-      kind: r.source_kind,
-      ref: r.source_ref,
-      recordedAt: r.recorded_at.toISOString(),
-      recordedBy: r.recorded_by,
-      validFrom: r.valid_from,
-      validTo: r.valid_to,
-    };
+    sources[r.name] = factSource(r);
   }
   return { personId: 0, enterpriseId: e.id, county: e.county, division: e.division, date, facts, sources };
 }

@@ -3,7 +3,7 @@ import { requirePermission, type Actor } from '../../access/index.js';
 import { normalizeIdNumber, convert15To18 } from '../../../shared/identity/index.js';
 import { personFactSchemas } from '../../../shared/facts/vocabulary.js';
 import type { FactSource } from '../domain/fact-view.js';
-import { factRepository } from '../infra/fact.repository.js';
+import { factRepository, type FactRow } from '../infra/fact.repository.js';
 import { decryptPerson, personRepository } from '../infra/person.repository.js';
 import type { RegistryContext } from '../registry-context.js';
 import { loadVisiblePerson } from './get-person.js';
@@ -22,6 +22,18 @@ export interface AssembledFacts {
 }
 
 const PERSON_FACTS = new Set(Object.keys(personFactSchemas));
+
+/** Where a dated fact came from, and for which period, as an assembled case shows it. */
+export function factSource(r: FactRow): AssembledFacts['sources'][string] {
+  return {
+    kind: r.source_kind,
+    ref: r.source_ref,
+    recordedAt: r.recorded_at.toISOString(),
+    recordedBy: r.recorded_by,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+  };
+}
 
 /**
  * What the registry knew about a person on a date, as the rules engine's facts: identity and residence
@@ -73,15 +85,7 @@ export async function assemblePersonFacts(
   const take = (r: Awaited<ReturnType<typeof factRepository.forSubjects>>[number], via?: string) => {
     if (!PERSON_FACTS.has(r.name) || r.name in facts) return;
     facts[r.name] = r.value;
-    sources[r.name] = {
-      kind: r.source_kind,
-      ref: r.source_ref,
-      recordedAt: r.recorded_at.toISOString(),
-      recordedBy: r.recorded_by,
-      validFrom: r.valid_from,
-      validTo: r.valid_to,
-      ...(via ? { via } : {}),
-    };
+    sources[r.name] = { ...factSource(r), ...(via ? { via } : {}) };
   };
   // The person's own facts first; the household's (低保, 建档立卡 …) fill what the person lacks.
   for (const r of await factRepository.forPersonWithHousehold(ctx.db, p.county, p.id, date))
