@@ -20,6 +20,7 @@ import {
   runBatch,
   setBudget,
 } from '../../src/modules/funds/index.js';
+import { verifyAuditTrail } from '../../src/modules/access/index.js';
 import { listNotifications } from '../../src/modules/notifications/index.js';
 import { listFacts, registerEnterprise, registerPerson, setFact } from '../../src/modules/registry/index.js';
 import { endUnemployment, registerUnemployment } from '../../src/modules/services/index.js';
@@ -421,6 +422,44 @@ async function approveAll(id: number) {
     });
   }
 }
+
+describe('applications arriving together', () => {
+  it('are taken in together, each with its own answer, its timeline, its notice and its audit record', async () => {
+    on('2019-06-03');
+    const talent = (arrivedOn: string) => ({
+      talent: { category: 'C', arrivedOn, firstHomeInLingyuan: true },
+    });
+    const people = await Promise.all([1, 2, 3, 4, 5].map((d) => newPerson(`1991-01-0${d}`, 'male')));
+    const desk = actor('villageClerk', VILLAGE, { accountId: 9001, username: 'desk-clerk' });
+    const submit = (id: number, arrivedOn = '2019-03-01') =>
+      createApplication(app, desk, {
+        programmeId: 'talent-housing-grant',
+        applicant: { type: 'person', id },
+        declared: talent(arrivedOn),
+        submit: true,
+      });
+    const settled = await Promise.allSettled([
+      ...people.slice(0, 4).map((p) => submit(p.id)),
+      submit(people[0]!.id), // the same person again: one open application per programme
+      submit(people[4]!.id, '2016-05-01'), // arrived before the window
+      submit(999_999_999), // nobody
+    ]);
+    const ok = settled.filter((r) => r.status === 'fulfilled').map((r) => r.value);
+    expect(ok).toHaveLength(4);
+    expect(new Set(ok.map((a) => a.applicant.id))).toEqual(new Set(people.slice(0, 4).map((p) => p.id)));
+    for (const a of ok)
+      expect(a).toMatchObject({ status: 'inReview', channel: 'desk', step: { id: 'villageIntake' } });
+    const codes = settled
+      .slice(4)
+      .map((r) => (r.status === 'rejected' ? (r.reason as { code: string }).code : 'ok'));
+    expect(codes).toEqual(['APPLICATION_OPEN_EXISTS', 'NOT_ELIGIBLE', 'PERSON_NOT_FOUND']);
+    for (const a of ok)
+      expect((await timeline(app, desk, a.id)).map((e) => e.action)).toEqual(['created', 'submitted']);
+    const inbox = (await listNotifications(app, clerk, { limit: 100 })).map((n) => n.subject.id);
+    for (const a of ok) expect(inbox).toContain(a.id);
+    expect(await verifyAuditTrail(app.db, actor('auditor', LINGYUAN))).toMatchObject({ problems: [] });
+  });
+});
 
 describe('limits across applications', () => {
   it('公益性岗位补贴: months in a year are summed, and a claim past 12 is refused at submission', async () => {

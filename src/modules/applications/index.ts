@@ -15,7 +15,6 @@ export {
 export type { FrozenDecision } from './domain/decision.js';
 export {
   ApplicantSchema,
-  createApplication,
   CreateApplicationSchema,
   previewApplication,
   PreviewApplicationSchema,
@@ -25,6 +24,7 @@ export {
   withdrawApplication,
   WithdrawApplicationSchema,
 } from './use-cases/apply.js';
+export { createApplication } from './use-cases/intake.js';
 export { reviewApplication, ReviewActionSchema, type ReviewAction } from './use-cases/review.js';
 export {
   listObjections,

@@ -9,7 +9,7 @@ import { LogSmsGateway, type SmsGateway, type SmsLog } from './domain/sms-gatewa
 export type { NotificationsTables } from './infra/tables.js';
 export { recipientKey, recipientKeysOf, type Recipient } from './domain/recipient.js';
 export { LogSmsGateway, type SmsGateway, type SmsLog } from './domain/sms-gateway.js';
-export { notify, setSmsEnabled, smsEnabled, type NotificationInput } from './use-cases/notify.js';
+export { notify, notifyMany, setSmsEnabled, smsEnabled, type NotificationInput } from './use-cases/notify.js';
 export {
   listNotifications,
   markNotificationRead,

@@ -23,7 +23,11 @@ export {
 export { getEnterprise, registerEnterprise, searchEnterprises } from './use-cases/enterprises.js';
 /** Where a person, enterprise or household the actor may see lives ("not found" otherwise), inside any transaction. */
 export { loadVisibleSubject } from './use-cases/load-subject.js';
-export { assemblePersonFacts, type AssembledFacts } from './use-cases/assemble-facts.js';
+export {
+  assemblePersonFacts,
+  assemblePersonFactsMany,
+  type AssembledFacts,
+} from './use-cases/assemble-facts.js';
 export { assembleEnterpriseFacts, payeeOf, type Payee } from './use-cases/applicant.js';
 export { subjectsForScan, type ScanSubject, type ScanQuery } from './use-cases/subjects-for-scan.js';
 export { analyzeRegistry, samplePersons } from './infra/statistics.js';

@@ -130,6 +130,53 @@ export const applicationRepository = {
       .execute();
   },
 
+  insertMany(trx: AnyTrx, rows: Insertable<ApplicationsTable>[]) {
+    return t(trx).insertInto('applications').values(rows).returningAll().execute();
+  },
+
+  /** The approved applications of many subjects, as the engine's history, by subject key. */
+  async historyMany(db: Db, subjects: ReadonlyArray<{ type: string; county: string; id: number }>) {
+    const out = new Map<
+      string,
+      Array<{ programme_id: string; decided_on: string | null; history_key: string | null }>
+    >();
+    if (!subjects.length) return out;
+    const rows = await sql<{
+      subject_type: string;
+      county: string;
+      subject_id: number;
+      programme_id: string;
+      decided_on: string | null;
+      history_key: string | null;
+    }>`SELECT a.subject_type, a.county, a.subject_id, a.programme_id, a.decided_on, a.history_key
+         FROM applications a
+         JOIN unnest(${subjects.map((s) => s.type)}::text[], ${subjects.map((s) => s.county)}::text[],
+                     ${subjects.map((s) => s.id)}::bigint[]) AS s(type, county, id)
+           ON a.county = s.county AND a.subject_type = s.type AND a.subject_id = s.id
+        WHERE a.status = 'approved'`.execute(db);
+    for (const r of rows.rows) {
+      const k = `${r.subject_type}:${r.county}:${r.subject_id}`;
+      out.set(k, [...(out.get(k) ?? []), r]);
+    }
+    return out;
+  },
+
+  /** Which of these (subject, programme) pairs already have an open application. */
+  async openAmong(
+    db: Db,
+    pairs: ReadonlyArray<{ type: string; county: string; id: number; programme: string }>,
+  ) {
+    if (!pairs.length) return new Set<string>();
+    const rows = await sql<{ k: string }>`
+      SELECT a.subject_type || ':' || a.county || ':' || a.subject_id || ':' || a.programme_id AS k
+        FROM applications a
+        JOIN unnest(${pairs.map((p) => p.type)}::text[], ${pairs.map((p) => p.county)}::text[],
+                    ${pairs.map((p) => p.id)}::bigint[], ${pairs.map((p) => p.programme)}::text[]) AS s(type, county, id, programme)
+          ON a.county = s.county AND a.subject_type = s.type AND a.subject_id = s.id AND a.programme_id = s.programme
+       WHERE a.status IN ('draft', 'inReview', 'returned')`.execute(db);
+    return new Set(rows.rows.map((r) => r.k));
+  },
+
   addEvents(trx: AnyTrx, e: Insertable<ApplicationEventsTable>[]) {
     return t(trx).insertInto('application_events').values(e).execute();
   },
@@ -166,14 +213,19 @@ export const applicationRepository = {
 
   addClaims(
     trx: AnyTrx,
-    county: string,
-    applicationId: number,
-    claims: Array<{ limit_id: string; key: string; amount: number; max: number }>,
+    claims: Array<{
+      county: string;
+      application_id: number;
+      limit_id: string;
+      key: string;
+      amount: number;
+      max: number;
+    }>,
   ) {
     if (!claims.length) return Promise.resolve();
     return t(trx)
       .insertInto('application_limit_claims')
-      .values(claims.map((c) => ({ ...c, county, application_id: applicationId })))
+      .values(claims)
       .execute()
       .then(() => undefined);
   },

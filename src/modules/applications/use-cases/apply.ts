@@ -9,7 +9,7 @@ import {
   type AuditEntry,
   type Role,
 } from '../../access/index.js';
-import { notify } from '../../notifications/index.js';
+import { notify, type NotificationInput } from '../../notifications/index.js';
 import type { ApplicationProcess } from '../../rules/index.js';
 import type { ApplicationsContext } from '../applications-context.js';
 import { NO_STEP, placeAt, stepFrom } from '../domain/chain.js';
@@ -49,7 +49,7 @@ export const WithdrawApplicationSchema = z.strictObject({
 });
 
 /** Who applies and through which channel (the registry then checks they are within reach). */
-function applicantOf(
+export function applicantOf(
   actor: Actor,
   applicant: z.infer<typeof ApplicantSchema> | undefined,
 ): { ref: { type: 'person' | 'enterprise'; id: number }; channel: 'online' | 'desk' } {
@@ -65,7 +65,7 @@ function applicantOf(
   return { ref: applicant, channel: 'desk' };
 }
 
-function requireAudience(process: ApplicationProcess, type: 'person' | 'enterprise') {
+export function requireAudience(process: ApplicationProcess, type: 'person' | 'enterprise') {
   const a = process.programme.audience;
   if (a !== 'both' && a !== type) throw new AppError('AUDIENCE_MISMATCH', { path: 'programmeId' });
 }
@@ -153,91 +153,22 @@ export function tellApplicant(trx: AnyTrx, row: ApplicationRow, programme: strin
   });
 }
 
-/** Tell the staff of the step the case now waits at. */
-export function tellStep(trx: AnyTrx, row: ApplicationRow, programme: string) {
-  if (!row.step_division || !row.step_role) return Promise.resolve();
-  return notify(trx, {
+/** The message to the staff of the step a case now waits at (none when it waits at no step). */
+export function worklistNotice(row: ApplicationRow, programme: string): NotificationInput | undefined {
+  if (!row.step_division || !row.step_role) return undefined;
+  return {
     recipients: [{ kind: 'staff', division: row.step_division, role: row.step_role as Role }],
     topic: 'worklist',
     subject: { type: 'application', id: row.id },
     zh: `【${programme}】申请 ${row.id} 待您办理，办理时限至 ${row.step_due_on}`,
     en: `Application ${row.id} awaits you, due ${row.step_due_on}`,
-  });
+  };
 }
 
-const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '23505';
-
-/**
- * Start an application: facts prefilled from the registry, the decision shown; submitted at once if
- * asked (then the row is written once, already at its first step).
- */
-export async function createApplication(
-  ctx: ApplicationsContext,
-  actor: Actor,
-  input: CreateApplication,
-): Promise<ApplicationView> {
-  const on = today(ctx);
-  const { engine, process } = processFor(ctx, input.programmeId, on);
-  const { ref, channel } = applicantOf(actor, input.applicant);
-  requireAudience(process, ref.type);
-  const declared = input.declared ?? {};
-  try {
-    return await auditedTransaction(ctx.db, actor, async (trx, audit) => {
-      // Judged inside the transaction: the facts read and the record of reading them commit together.
-      const judged = await judge({ ...ctx, db: trx }, actor, engine, process, ref, on, declared, audit);
-      const { subject, division } = judged;
-      const base = {
-        county: subject.county,
-        programme_id: process.programme.id,
-        subject_type: subject.type,
-        subject_id: subject.id,
-        division,
-        channel,
-        created_by: actor.accountId,
-        applied_on: on,
-        declared_enc: ctx.cipher.encrypt(JSON.stringify(declared)),
-        decision: JSON.stringify(judged.decision),
-        amount_fen: toFen(judged.decision.amount),
-        final_decision: null,
-        decided_at: null,
-        decided_on: null,
-      };
-      const created: EventInput = {
-        action: 'created',
-        details: { channel, eligible: judged.decision.eligible, pack: judged.decision.pack },
-      };
-      if (!input.submit) {
-        const row = await applicationRepository.insert(trx, {
-          ...base,
-          status: 'draft',
-          ...NO_STEP,
-          history_key: null,
-          submitted_at: null,
-        });
-        await recordEvents(trx, audit, actor, row, on, [created]);
-        return viewOf(ctx, row);
-      }
-      const ready = await readyToSubmit(
-        ctx,
-        trx,
-        process,
-        judged,
-        { ...base, id: null, step_index: null },
-        on,
-      );
-      const row = await applicationRepository.insert(trx, { ...base, ...ready.set });
-      await applicationRepository.addClaims(trx, row.county, row.id, ready.claims);
-      await recordEvents(trx, audit, actor, row, on, [
-        created,
-        submittedEvent(row, 'submitted', judged.decision),
-      ]);
-      await tellStep(trx, row, process.programme.name);
-      return viewOf(ctx, row);
-    });
-  } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError('APPLICATION_OPEN_EXISTS', { path: 'programmeId' });
-    throw e;
-  }
+/** Tell the staff of the step the case now waits at. */
+export async function tellStep(trx: AnyTrx, row: ApplicationRow, programme: string) {
+  const n = worklistNotice(row, programme);
+  if (n) await notify(trx, n);
 }
 
 /** Load an application the actor may act on as applicant (own, or at a desk within their area). */
@@ -320,22 +251,20 @@ export async function submitApplication(
   });
 }
 
+type SubmissionRow = Pick<
+  ApplicationRow,
+  'county' | 'subject_type' | 'subject_id' | 'applied_on' | 'division' | 'step_index'
+> & { id: number | null; status?: ApplicationRow['status'] };
+
 /**
- * What submitting makes of a case judged eligible: its limits claimed (checked against what is
- * granted and claimed already), the first step (or, after a return, the step that returned it).
+ * What submitting makes of a case (no database): refused unless judged eligible; its limit claims;
+ * the first step (or, after a return, the step that returned it).
  */
-async function readyToSubmit(
+export function prepareSubmission(
   ctx: ApplicationsContext,
-  trx: AnyTrx,
   process: ApplicationProcess,
   judged: { decision: FrozenDecision; facts: Record<string, unknown> },
-  row: Pick<
-    ApplicationRow,
-    'county' | 'subject_type' | 'subject_id' | 'applied_on' | 'division' | 'step_index'
-  > & {
-    id: number | null;
-    status?: ApplicationRow['status'];
-  },
+  row: SubmissionRow,
   on: string,
 ) {
   const d = judged.decision;
@@ -352,7 +281,13 @@ async function readyToSubmit(
       en: 'Does not meet the conditions',
     });
   }
-  const claims = await checkLimits(ctx, trx, process, row, judged.facts, on);
+  const claims = limitClaims(
+    process,
+    { type: row.subject_type, county: row.county, id: row.subject_id },
+    Number(row.applied_on.slice(0, 4)),
+    judged.facts,
+    ctx.rules.engineFor(on).params(on, new Map()),
+  ).map((c) => ({ ...c, key: ctx.cipher.hash('limitKey', c.rawKey).toString('base64url') }));
   const resume = row.status === 'returned' && row.step_index !== null ? row.step_index : 0;
   const index = stepFrom(process.steps, row.division, resume);
   if (index === null)
@@ -371,7 +306,58 @@ async function readyToSubmit(
   };
 }
 
-function submittedEvent(
+export type Claim = ReturnType<typeof prepareSubmission>['claims'][number];
+
+/**
+ * What is granted already plus what other open applications claim (`used`), plus this one, must stay
+ * within each limit; `pending` carries what earlier cases of the same batch claim, and takes this one's.
+ * (At approval the database's counters decide for good.)
+ */
+export function requireWithinLimits(
+  claims: readonly Claim[],
+  used: Map<string, number>,
+  pending?: Map<string, number>,
+) {
+  for (const c of claims) {
+    const u = (used.get(c.key) ?? 0) + (pending?.get(c.key) ?? 0);
+    if (u + c.amount > c.max)
+      throw new AppError('LIMIT_REACHED', {
+        zh: `${c.text}：已享受或正在办理 ${u}，本次 ${c.amount}，上限 ${c.max}`,
+        en: `Limit ${c.limitId}: used ${u}, this ${c.amount}, max ${c.max}`,
+      });
+  }
+  if (pending) for (const c of claims) pending.set(c.key, (pending.get(c.key) ?? 0) + c.amount);
+}
+
+export const claimRow = (c: Claim, county: string, applicationId: number) => ({
+  county,
+  application_id: applicationId,
+  limit_id: c.limitId,
+  key: c.key,
+  amount: c.amount,
+  max: c.max,
+});
+
+async function readyToSubmit(
+  ctx: ApplicationsContext,
+  trx: AnyTrx,
+  process: ApplicationProcess,
+  judged: { decision: FrozenDecision; facts: Record<string, unknown> },
+  row: SubmissionRow,
+  on: string,
+) {
+  const ready = prepareSubmission(ctx, process, judged, row, on);
+  const used = await applicationRepository.limitUse(
+    trx,
+    row.county,
+    ready.claims.map((c) => c.key),
+    row.id,
+  );
+  requireWithinLimits(ready.claims, used);
+  return ready;
+}
+
+export function submittedEvent(
   row: ApplicationRow,
   action: 'submitted' | 'resubmitted',
   d: FrozenDecision,
@@ -394,50 +380,18 @@ async function submitInTrx(
   on: string,
 ): Promise<ApplicationRow> {
   const ready = await readyToSubmit(ctx, trx, process, judged, row, on);
-  await applicationRepository.replaceClaims(trx, row.county, row.id, ready.claims);
+  await applicationRepository.replaceClaims(
+    trx,
+    row.county,
+    row.id,
+    ready.claims.map((c) => claimRow(c, row.county, row.id)),
+  );
   const updated = await applicationRepository.update(trx, row.county, row.id, row.row_version, ready.set);
   if (!updated) throw new AppError('CONFLICT');
   const action = row.status === 'returned' ? 'resubmitted' : 'submitted';
   await recordEvent(trx, audit, actor, updated, on, submittedEvent(updated, action, judged.decision));
   await tellStep(trx, updated, process.programme.name);
   return updated;
-}
-
-/**
- * Check the programme's limits: what is granted already plus what other open applications claim, plus
- * this one, must stay within each limit. (At approval the database's counters decide for good.)
- */
-export async function checkLimits(
-  ctx: ApplicationsContext,
-  trx: AnyTrx,
-  process: ApplicationProcess,
-  row: Pick<ApplicationRow, 'county' | 'subject_type' | 'subject_id' | 'applied_on'> & { id: number | null },
-  facts: Record<string, unknown>,
-  on: string,
-) {
-  const engine = ctx.rules.engineFor(on);
-  const claims = limitClaims(
-    process,
-    { type: row.subject_type, county: row.county, id: row.subject_id },
-    Number(row.applied_on.slice(0, 4)),
-    facts,
-    engine.params(on, new Map()),
-  ).map((c) => ({ ...c, key: ctx.cipher.hash('limitKey', c.rawKey).toString('base64url') }));
-  const use = await applicationRepository.limitUse(
-    trx,
-    row.county,
-    claims.map((c) => c.key),
-    row.id,
-  );
-  for (const c of claims) {
-    const used = use.get(c.key) ?? 0;
-    if (used + c.amount > c.max)
-      throw new AppError('LIMIT_REACHED', {
-        zh: `${c.text}：已享受或正在办理 ${used}，本次 ${c.amount}，上限 ${c.max}`,
-        en: `Limit ${c.limitId}: used ${used}, this ${c.amount}, max ${c.max}`,
-      });
-  }
-  return claims.map((c) => ({ limit_id: c.limitId, key: c.key, amount: c.amount, max: c.max }));
 }
 
 /** Withdraw an application not yet decided (by the applicant, or at a desk on their behalf). */

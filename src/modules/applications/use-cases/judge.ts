@@ -3,7 +3,7 @@ import { todayInChina } from '../../../shared/dates/calendar-date.js';
 import { maskIdNumber } from '../../../shared/identity/index.js';
 import { canonicalJson } from '../../../shared/json/canonical-json.js';
 import type { Actor, AuditEntry } from '../../access/index.js';
-import { assembleEnterpriseFacts, assemblePersonFacts } from '../../registry/index.js';
+import { assembleEnterpriseFacts, assemblePersonFacts, type AssembledFacts } from '../../registry/index.js';
 import type { ApplicationProcess, RulesEngine } from '../../rules/index.js';
 import type { ApplicationsContext } from '../applications-context.js';
 import { maskIdentity, type FactOrigin, type FrozenDecision } from '../domain/decision.js';
@@ -47,12 +47,37 @@ export async function judge(
   date: string,
   declared: Record<string, unknown>,
   audit?: (entry: AuditEntry) => void,
-): Promise<{ decision: FrozenDecision; facts: Record<string, unknown>; subject: Subject; division: string }> {
+): Promise<Judged> {
   const assembled =
     ref.type === 'person'
       ? await assemblePersonFacts(ctx, actor, { personId: ref.id }, date, audit ? { audit } : {})
       : await assembleEnterpriseFacts(ctx, actor, ref.id, date);
   const subject: Subject = { type: ref.type, county: assembled.county, id: ref.id };
+  const history = await applicationRepository.history(ctx.db, subject);
+  return decide(engine, process, actor, subject, assembled, history, declared, date);
+}
+
+export type Judged = {
+  decision: FrozenDecision;
+  facts: Record<string, unknown>;
+  subject: Subject;
+  division: string;
+};
+
+/**
+ * The case (the registry's facts, the history of approved applications, what was declared) judged by
+ * the engine: no database, so that one submission and a batch of them decide alike.
+ */
+export function decide(
+  engine: RulesEngine,
+  process: ApplicationProcess,
+  actor: Actor,
+  subject: Subject,
+  assembled: AssembledFacts,
+  history: ReadonlyArray<{ programme_id: string; decided_on: string | null; history_key: string | null }>,
+  declared: Record<string, unknown>,
+  date: string,
+): Judged {
   const facts: Record<string, unknown> = {};
   const sources: Record<string, FactOrigin> = {};
   const conflicts: FrozenDecision['conflicts'] = [];
@@ -75,7 +100,6 @@ export async function judge(
     const s = assembled.sources[name]!;
     sources[name] = { kind: s.kind, ref: s.ref, validFrom: s.validFrom, validTo: s.validTo };
   }
-  const history = await applicationRepository.history(ctx.db, subject);
   facts.history = history
     .filter((h) => h.decided_on)
     .map((h) => ({

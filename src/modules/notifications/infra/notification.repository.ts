@@ -49,6 +49,39 @@ export const notificationRepository = {
     return r.rows[0]!.id;
   },
 
+  /** Many messages in two statements: their ids drawn first, then messages, recipients and outbox at once. */
+  async insertMany(
+    trx: AnyTrx,
+    list: ReadonlyArray<{
+      n: { topic: string; subjectType: string; subjectId: number; zh: string; en: string };
+      keys: readonly string[];
+      smsKeys: readonly string[];
+    }>,
+  ): Promise<void> {
+    if (!list.length) return;
+    const ids = (
+      await sql<{ id: number }>`SELECT nextval(pg_get_serial_sequence('notifications', 'id')) AS id
+        FROM generate_series(1, ${list.length})`.execute(trx)
+    ).rows.map((r) => Number(r.id));
+    const messages = sql.join(
+      list.map(
+        ({ n }, i) =>
+          sql`(${ids[i]!}::bigint, ${n.topic}, ${n.subjectType}, ${n.subjectId}::bigint, ${n.zh}, ${n.en})`,
+      ),
+    );
+    const pairs = (k: 'keys' | 'smsKeys') =>
+      list.flatMap((x, i) => x[k].map((key) => sql`(${key}, ${ids[i]!}::bigint)`));
+    const recipients = pairs('keys');
+    const outbox = pairs('smsKeys');
+    await sql`
+      WITH n AS (
+        INSERT INTO notifications (id, topic, subject_type, subject_id, text_zh, text_en) VALUES ${messages}
+      ), r AS (
+        INSERT INTO notification_recipients (recipient_key, notification_id) VALUES ${sql.join(recipients)}
+      )${outbox.length ? sql`, o AS (INSERT INTO sms_outbox (recipient_key, notification_id) VALUES ${sql.join(outbox)})` : sql``}
+      SELECT 1`.execute(trx);
+  },
+
   /** Newest first: the messages to any of `keys`, with the account's read mark. */
   list(
     db: Db,

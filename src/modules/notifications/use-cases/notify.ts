@@ -57,3 +57,21 @@ export async function notify(trx: AnyTrx, n: NotificationInput): Promise<void> {
     smsKeys,
   );
 }
+
+/** Many notifications inside the caller's transaction, in two statements (a batch of submissions). */
+export async function notifyMany(trx: AnyTrx, list: readonly NotificationInput[]): Promise<void> {
+  const sms = smsEnabled();
+  const rows = list.flatMap((n) => {
+    InputSchema.parse(n);
+    const keys = [...new Set(n.recipients.map(recipientKey))];
+    if (keys.length === 0) return [];
+    return [
+      {
+        n: { topic: n.topic, subjectType: n.subject.type, subjectId: n.subject.id, zh: n.zh, en: n.en },
+        keys,
+        smsKeys: sms ? keys.filter((k) => personOfKey(k) !== undefined) : [],
+      },
+    ];
+  });
+  await notificationRepository.insertMany(trx, rows);
+}

@@ -63,6 +63,24 @@ export const factRepository = {
     return rows.rows;
   },
 
+  /** The same for many persons of one county at once (each row names its person). */
+  async forPersonsWithHousehold(db: Db, county: string, personIds: readonly number[], asOf: string) {
+    if (!personIds.length) return [];
+    const ids = sql`ANY(${[...personIds]}::bigint[])`;
+    const rows = await sql<FactRow & { person_id: number; household_id: number | null }>`
+      SELECT f.*, f.subject_id AS person_id, NULL::bigint AS household_id FROM facts f
+       WHERE f.county = ${county} AND f.subject_type = 'person' AND f.subject_id = ${ids}
+         AND f.superseded_at IS NULL AND f.valid_from <= ${asOf} AND (f.valid_to IS NULL OR f.valid_to > ${asOf})
+      UNION ALL
+      SELECT f.*, m.person_id, m.household_id FROM household_members m
+        JOIN facts f ON f.county = m.county AND f.subject_type = 'household' AND f.subject_id = m.household_id
+       WHERE m.county = ${county} AND m.person_id = ${ids}
+         AND m.valid_from <= ${asOf} AND (m.valid_to IS NULL OR m.valid_to > ${asOf})
+         AND f.superseded_at IS NULL AND f.valid_from <= ${asOf} AND (f.valid_to IS NULL OR f.valid_to > ${asOf})
+      ORDER BY person_id, household_id NULLS FIRST, name, valid_from`.execute(db);
+    return rows.rows;
+  },
+
   forSubjects(db: Db, type: SubjectRef['type'], county: string, ids: number[], asOf: string | null) {
     if (!ids.length) return Promise.resolve([] as FactRow[]);
     let q = t(db)

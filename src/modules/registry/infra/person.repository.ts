@@ -54,6 +54,16 @@ export const personRepository = {
     return q.executeTakeFirst();
   },
 
+  /** Many by id (scope is checked by the caller, per viewer). */
+  findByIds(db: Db, ids: readonly number[]) {
+    if (!ids.length) return Promise.resolve([] as PersonRow[]);
+    return t(db)
+      .selectFrom('persons')
+      .selectAll()
+      .where('id', '=', sql<number>`ANY(${[...ids]}::bigint[])`)
+      .execute();
+  },
+
   findByIdNumberHash(db: Db, hash: Buffer, scope: string) {
     return t(db)
       .selectFrom('persons')

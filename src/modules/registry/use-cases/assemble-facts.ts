@@ -1,10 +1,10 @@
 import { AppError } from '../../../platform/errors/index.js';
-import { requirePermission, type Actor } from '../../access/index.js';
+import { can, requirePermission, type Actor } from '../../access/index.js';
 import { normalizeIdNumber, convert15To18 } from '../../../shared/identity/index.js';
 import { personFactSchemas } from '../../../shared/facts/vocabulary.js';
 import type { FactSource } from '../domain/fact-view.js';
 import { factRepository, type FactRow } from '../infra/fact.repository.js';
-import { decryptPerson, personRepository } from '../infra/person.repository.js';
+import { decryptPerson, personRepository, type PersonRow } from '../infra/person.repository.js';
 import type { RegistryContext } from '../registry-context.js';
 import { loadVisiblePerson } from './get-person.js';
 import { recordAudit, type AuditEntry } from '../../access/index.js';
@@ -59,7 +59,73 @@ export async function assemblePersonFacts(
     if (row && actor.role === 'citizen' && actor.person?.id !== row.id) row = undefined;
   }
   if (!row) throw new AppError('PERSON_NOT_FOUND');
-  const p = decryptPerson(ctx.cipher, row);
+  const assembled = assemble(
+    ctx.cipher,
+    row,
+    await factRepository.forPersonWithHousehold(ctx.db, row.county, row.id, date),
+    date,
+  );
+  const entry = assembledEntry(assembled);
+  // Inside a caller's audited transaction the record joins its others; otherwise it is written now.
+  if (opts.audit) opts.audit(entry);
+  else await ctx.db.transaction().execute((trx) => recordAudit(trx, actor, entry));
+  return assembled;
+}
+
+const assembledEntry = (a: AssembledFacts): AuditEntry => ({
+  action: 'person.assembleFacts',
+  entityType: 'person',
+  entityId: a.personId,
+  details: { date: a.date, facts: Object.keys(a.facts).length },
+});
+
+/**
+ * The same for many persons at once, each for its own viewer (a batch of submissions): two statements
+ * for all of them. A person a viewer may not see comes back as the error that viewer would get.
+ */
+export async function assemblePersonFactsMany(
+  ctx: RegistryContext,
+  items: ReadonlyArray<{ actor: Actor; personId: number }>,
+  date: string,
+  audit: (actor: Actor, entry: AuditEntry) => void,
+): Promise<Array<AssembledFacts | AppError>> {
+  const rows = new Map(
+    (
+      await personRepository.findByIds(
+        ctx.db,
+        items.map((i) => i.personId),
+      )
+    ).map((r) => [r.id, r]),
+  );
+  const byCounty = new Map<string, number[]>();
+  for (const r of rows.values()) byCounty.set(r.county, [...(byCounty.get(r.county) ?? []), r.id]);
+  const facts = new Map<number, Array<FactRow & { household_id: number | null }>>();
+  for (const [county, ids] of byCounty)
+    for (const f of await factRepository.forPersonsWithHousehold(ctx.db, county, ids, date))
+      facts.set(f.person_id, [...(facts.get(f.person_id) ?? []), f]);
+  return items.map(({ actor, personId }) => {
+    const row = rows.get(personId);
+    if (!can(actor, 'registry.read') && actor.role !== 'citizen') return new AppError('FORBIDDEN');
+    const visible =
+      row &&
+      (actor.role === 'citizen'
+        ? actor.person?.id === row.id && actor.person.county === row.county
+        : row.residence_division.startsWith(actor.division));
+    if (!visible) return new AppError('PERSON_NOT_FOUND');
+    const assembled = assemble(ctx.cipher, row, facts.get(personId) ?? [], date);
+    audit(actor, assembledEntry(assembled));
+    return assembled;
+  });
+}
+
+/** A person's record and fact rows (own first, then the household's) as the engine's case. */
+function assemble(
+  cipher: RegistryContext['cipher'],
+  row: PersonRow,
+  rows: ReadonlyArray<FactRow & { household_id: number | null }>,
+  date: string,
+): AssembledFacts {
+  const p = decryptPerson(cipher, row);
   const record = (at: Date) => ({
     kind: 'registry',
     ref: 'persons',
@@ -82,22 +148,12 @@ export async function assemblePersonFacts(
     facts.residenceDivision = p.residenceDivision;
     sources.residenceDivision = record(p.updatedAt);
   }
-  const take = (r: Awaited<ReturnType<typeof factRepository.forSubjects>>[number], via?: string) => {
-    if (!PERSON_FACTS.has(r.name) || r.name in facts) return;
-    facts[r.name] = r.value;
-    sources[r.name] = { ...factSource(r), ...(via ? { via } : {}) };
-  };
   // The person's own facts first; the household's (低保, 建档立卡 …) fill what the person lacks.
-  for (const r of await factRepository.forPersonWithHousehold(ctx.db, p.county, p.id, date))
-    take(r, r.household_id === null ? undefined : `household ${r.household_id}`);
-  const entry = {
-    action: 'person.assembleFacts',
-    entityType: 'person',
-    entityId: p.id,
-    details: { date, facts: Object.keys(facts).length },
-  };
-  // Inside a caller's audited transaction the record joins its others; otherwise it is written now.
-  if (opts.audit) opts.audit(entry);
-  else await ctx.db.transaction().execute((trx) => recordAudit(trx, actor, entry));
+  for (const r of rows) {
+    if (!PERSON_FACTS.has(r.name) || r.name in facts) continue;
+    facts[r.name] = r.value;
+    const via = r.household_id === null ? undefined : `household ${r.household_id}`;
+    sources[r.name] = { ...factSource(r), ...(via ? { via } : {}) };
+  }
   return { personId: p.id, county: p.county, division: p.residenceDivision, date, facts, sources };
 }
