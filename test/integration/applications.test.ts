@@ -461,6 +461,46 @@ describe('applications arriving together', () => {
   });
 });
 
+describe('新型学徒制补贴: an advance when training starts, the remainder when it is completed', () => {
+  it('pays the two parts from two applications, each part once', async () => {
+    on('2019-05-06');
+    const e = await registerEnterprise(app, town, {
+      name: '凌源学徒测试有限公司',
+      uscc: makeUscc('211382', 7002),
+      division: VILLAGE,
+      size: 'medium',
+      bankName: '凌源农商银行',
+      bankAccount: '6230520000011223344',
+    });
+    const ent = actor('enterprise', '', { enterprise: { county: e.county, id: e.id } });
+    await setBudget(app, finance, 'employment-subsidy', {
+      year: 2019,
+      programmeId: 'apprenticeship-subsidy',
+      amountFen: 100_000_000,
+      onExhausted: 'block',
+    });
+    const apply = (stage: 'advance' | 'completion') =>
+      createApplication(app, ent, {
+        programmeId: 'apprenticeship-subsidy',
+        declared: { apprenticeship: { apprentices: 10, years: 2, stage } },
+        submit: true,
+      });
+    const advance = await apply('advance');
+    expect(advance.decision).toMatchObject({ amount: 40000, components: [{ id: 'advance', amount: 40000 }] });
+    await approveAll(advance.id);
+    await expect(apply('advance')).rejects.toMatchObject({ code: 'LIMIT_REACHED' });
+    const remainder = await apply('completion');
+    await approveAll(remainder.id);
+    const items = await paymentsForApplications(app.db, e.county, [advance.id, remainder.id]);
+    expect(items.get(advance.id)).toEqual([
+      expect.objectContaining({ part: 'advance', amountFen: 4_000_000 }),
+    ]);
+    expect(items.get(remainder.id)).toEqual([
+      expect.objectContaining({ part: 'remainder', amountFen: 4_000_000 }),
+    ]);
+  });
+});
+
 describe('limits across applications', () => {
   it('公益性岗位补贴: months in a year are summed, and a claim past 12 is refused at submission', async () => {
     on('2019-07-01');

@@ -40,6 +40,16 @@ const WORK_ITEM_COLUMNS = [
 ] as const;
 export type WorkItemRow = Pick<ApplicationRow, (typeof WORK_ITEM_COLUMNS)[number]>;
 
+/** Subjects' ids grouped by `type:county` (each group one indexed look-up with `= ANY`). */
+function groupIds(subjects: ReadonlyArray<{ type: string; county: string; id: number }>) {
+  const groups = new Map<string, number[]>();
+  for (const s of subjects) {
+    const k = `${s.type}:${s.county}`;
+    groups.set(k, [...(groups.get(k) ?? []), s.id]);
+  }
+  return groups;
+}
+
 export const applicationRepository = {
   insert(trx: AnyTrx, row: Insertable<ApplicationsTable>) {
     return t(trx).insertInto('applications').values(row).returningAll().executeTakeFirstOrThrow();
@@ -140,23 +150,20 @@ export const applicationRepository = {
       string,
       Array<{ programme_id: string; decided_on: string | null; history_key: string | null }>
     >();
-    if (!subjects.length) return out;
-    const rows = await sql<{
-      subject_type: string;
-      county: string;
-      subject_id: number;
-      programme_id: string;
-      decided_on: string | null;
-      history_key: string | null;
-    }>`SELECT a.subject_type, a.county, a.subject_id, a.programme_id, a.decided_on, a.history_key
-         FROM applications a
-         JOIN unnest(${subjects.map((s) => s.type)}::text[], ${subjects.map((s) => s.county)}::text[],
-                     ${subjects.map((s) => s.id)}::bigint[]) AS s(type, county, id)
-           ON a.county = s.county AND a.subject_type = s.type AND a.subject_id = s.id
-        WHERE a.status = 'approved'`.execute(db);
-    for (const r of rows.rows) {
-      const k = `${r.subject_type}:${r.county}:${r.subject_id}`;
-      out.set(k, [...(out.get(k) ?? []), r]);
+    for (const [group, ids] of groupIds(subjects)) {
+      const [type, county] = group.split(':') as [string, string];
+      const rows = await t(db)
+        .selectFrom('applications')
+        .select(['subject_type', 'county', 'subject_id', 'programme_id', 'decided_on', 'history_key'])
+        .where('county', '=', county)
+        .where('subject_type', '=', type as 'person')
+        .where('subject_id', '=', sql<number>`ANY(${ids}::bigint[])`)
+        .where('status', '=', 'approved')
+        .execute();
+      for (const r of rows) {
+        const k = `${r.subject_type}:${r.county}:${r.subject_id}`;
+        out.set(k, [...(out.get(k) ?? []), r]);
+      }
     }
     return out;
   },
@@ -166,15 +173,20 @@ export const applicationRepository = {
     db: Db,
     pairs: ReadonlyArray<{ type: string; county: string; id: number; programme: string }>,
   ) {
-    if (!pairs.length) return new Set<string>();
-    const rows = await sql<{ k: string }>`
-      SELECT a.subject_type || ':' || a.county || ':' || a.subject_id || ':' || a.programme_id AS k
-        FROM applications a
-        JOIN unnest(${pairs.map((p) => p.type)}::text[], ${pairs.map((p) => p.county)}::text[],
-                    ${pairs.map((p) => p.id)}::bigint[], ${pairs.map((p) => p.programme)}::text[]) AS s(type, county, id, programme)
-          ON a.county = s.county AND a.subject_type = s.type AND a.subject_id = s.id AND a.programme_id = s.programme
-       WHERE a.status IN ('draft', 'inReview', 'returned')`.execute(db);
-    return new Set(rows.rows.map((r) => r.k));
+    const open = new Set<string>();
+    for (const [group, ids] of groupIds(pairs)) {
+      const [type, county] = group.split(':') as [string, string];
+      const rows = await t(db)
+        .selectFrom('applications')
+        .select(['subject_type', 'county', 'subject_id', 'programme_id'])
+        .where('county', '=', county)
+        .where('subject_type', '=', type as 'person')
+        .where('subject_id', '=', sql<number>`ANY(${ids}::bigint[])`)
+        .where('status', 'in', ['draft', 'inReview', 'returned'])
+        .execute();
+      for (const r of rows) open.add(`${r.subject_type}:${r.county}:${r.subject_id}:${r.programme_id}`);
+    }
+    return open;
   },
 
   addEvents(trx: AnyTrx, e: Insertable<ApplicationEventsTable>[]) {
