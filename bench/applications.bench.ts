@@ -77,8 +77,8 @@ export async function main(args: string[]) {
   await analyzeRegistry(ctx.db);
   // Half the sample is for the applications already there, half for new submissions (persons who
   // have not applied yet, so that every submission is a real one).
-  const sample = await samplePersons(ctx.db, applications * 2);
-  const seeded = sample.filter((_, i) => i % 2 === 0);
+  const sample = await samplePersons(ctx.db, Math.min(persons, applications * 2 + 200_000));
+  const seeded = sample.filter((_, i) => i % 2 === 0).slice(0, applications);
   const applied = new Set(
     (
       await sql<{
@@ -86,7 +86,8 @@ export async function main(args: string[]) {
       }>`SELECT DISTINCT subject_id AS id FROM applications WHERE subject_type = 'person'`.execute(ctx.db)
     ).rows.map((r) => Number(r.id)),
   );
-  const fresh = sample.filter((p, i) => i % 2 === 1 && !applied.has(p.id));
+  for (const p of seeded) applied.add(p.id);
+  const fresh = sample.filter((p) => !applied.has(p.id));
   if ((await count('applications')) < applications) {
     const t = performance.now();
     const n = await seedSyntheticApplications(ctx.database, ctx.rules.engineFor('2026-11-30'), seeded, {

@@ -7,6 +7,8 @@ export interface ApplicationsContext extends RegistryContext {
   rules: RulesService;
   /** Where uploaded materials are kept, and how large one may be. */
   materials: MaterialStore & { maxBytes: number };
+  /** Which database: on a server several batches of submissions are taken in at once. */
+  database?: { kind: 'pglite' | 'postgres' } | undefined;
   /** Today in China (tests set a day; the default is the clock). */
   today?: (() => string) | undefined;
 }

@@ -108,6 +108,31 @@ export interface ResolvedSession {
   displayName: string;
 }
 
+/**
+ * Sessions read in the last few seconds, per process: a busy desk sends many requests a second, and
+ * each would otherwise read its session again. A logout in this process takes effect at once; a
+ * logout, a disabled account or a changed role elsewhere within SESSION_CACHE_MS (decision 0016).
+ */
+export const SESSION_CACHE_MS = 5_000;
+const sessionCache = new Map<
+  string,
+  { row: NonNullable<Awaited<ReturnType<typeof sessionRepository.find>>>; at: number }
+>();
+
+async function findSession(db: AnyDb, tokenHash: Buffer) {
+  const key = tokenHash.toString('base64');
+  const now = Date.now();
+  const hit = sessionCache.get(key);
+  if (hit && now - hit.at < SESSION_CACHE_MS) return hit.row;
+  const row = await sessionRepository.find(db, tokenHash);
+  if (sessionCache.size > 10_000) sessionCache.clear();
+  if (row) sessionCache.set(key, { row, at: now });
+  else sessionCache.delete(key);
+  return row;
+}
+
+const forgetSession = (tokenHash: Buffer) => sessionCache.delete(tokenHash.toString('base64'));
+
 /** The actor behind a session token, or undefined when the session is unknown, expired or idle too long. */
 export async function resolveSession(
   db: AnyDb,
@@ -115,14 +140,18 @@ export async function resolveSession(
   from: { channel: Channel; ip?: string | undefined },
 ): Promise<ResolvedSession | undefined> {
   const tokenHash = hashToken(token);
-  const s = await sessionRepository.find(db, tokenHash);
+  const s = await findSession(db, tokenHash);
   if (!s || s.disabled) return undefined;
   const now = Date.now();
   if (s.expires_at.getTime() <= now || s.last_seen_at.getTime() + SESSION_IDLE_MS <= now) {
+    forgetSession(tokenHash);
     await sessionRepository.delete(db, tokenHash);
     return undefined;
   }
-  if (now - s.last_seen_at.getTime() > 60_000) await sessionRepository.touch(db, tokenHash);
+  if (now - s.last_seen_at.getTime() > 60_000) {
+    s.last_seen_at = new Date(now); // the cached row too, so the next requests do not touch again
+    await sessionRepository.touch(db, tokenHash);
+  }
   return {
     csrfToken: s.csrf_token,
     displayName: s.display_name,
@@ -144,6 +173,7 @@ export async function resolveSession(
 
 export async function logout(db: AnyDb, token: string, actor: Actor): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    forgetSession(hashToken(token));
     await sessionRepository.delete(trx, hashToken(token));
     await recordAudit(trx, actor, {
       action: 'logout',

@@ -36,7 +36,9 @@ interface Job {
 }
 
 const MAX_BATCH = 64;
-const queues = new WeakMap<object, { pending: Job[]; running: boolean }>();
+/** Batches in flight at once: one on the embedded database (one connection), a few on a server. */
+const PARALLEL = { pglite: 1, postgres: 4 } as const;
+const queues = new WeakMap<object, { pending: Job[]; running: number }>();
 
 /**
  * Start an application: facts prefilled from the registry, the decision shown; submitted at once if
@@ -54,16 +56,16 @@ export function createApplication(
   input: CreateApplication,
 ): Promise<ApplicationView> {
   let q = queues.get(ctx.db);
-  if (!q) queues.set(ctx.db, (q = { pending: [], running: false }));
+  if (!q) queues.set(ctx.db, (q = { pending: [], running: 0 }));
   const queue = q;
   return new Promise((resolve, reject) => {
     queue.pending.push({ actor, input, resolve, reject });
-    if (queue.running) return;
-    queue.running = true;
+    if (queue.running >= PARALLEL[ctx.database?.kind ?? 'pglite']) return;
+    queue.running += 1;
     setImmediate(() => {
       void (async () => {
         while (queue.pending.length) await intake(ctx, queue.pending.splice(0, MAX_BATCH));
-        queue.running = false;
+        queue.running -= 1;
       })();
     });
   });
