@@ -30,7 +30,7 @@ export async function main(args: string[]) {
       data: { type: 'string' },
       pg: { type: 'boolean', default: false },
       seconds: { type: 'string', default: '20' },
-      connections: { type: 'string', default: '16' },
+      connections: { type: 'string', default: '40' },
       port: { type: 'string', default: '3901' },
       json: { type: 'boolean', default: false },
     },
@@ -77,7 +77,7 @@ export async function main(args: string[]) {
   await analyzeRegistry(ctx.db);
   // Half the sample is for the applications already there, half for new submissions (persons who
   // have not applied yet, so that every submission is a real one).
-  const sample = await samplePersons(ctx.db, Math.min(persons, applications * 2 + 200_000));
+  const sample = await samplePersons(ctx.db, persons);
   const seeded = sample.filter((_, i) => i % 2 === 0).slice(0, applications);
   const applied = new Set(
     (
@@ -151,6 +151,7 @@ export async function main(args: string[]) {
 
     // Submissions: each request for the next person of the fresh half.
     let next = 0;
+    const refusals: Record<string, number> = {};
     const result = await autocannon({
       url: base,
       connections: Number(values.connections),
@@ -160,6 +161,12 @@ export async function main(args: string[]) {
         {
           method: 'POST',
           path: '/api/v1/applications',
+          onResponse: (status: number, body: string) => {
+            if (status >= 300) {
+              const code = (JSON.parse(body) as { error?: { code?: string } }).error?.code ?? String(status);
+              refusals[code] = (refusals[code] ?? 0) + 1;
+            }
+          },
           setupRequest: (req) => {
             const p = fresh[next++ % fresh.length]!;
             return {
@@ -184,6 +191,7 @@ export async function main(args: string[]) {
       requestsPerSecond: +result.requests.average.toFixed(0),
       ok: result['2xx'],
       non2xx: result.non2xx,
+      refusals,
       errors: result.errors,
       p50Ms: result.latency.p50,
       p99Ms: result.latency.p99,

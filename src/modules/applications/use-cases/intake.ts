@@ -37,7 +37,7 @@ interface Job {
 
 const MAX_BATCH = 64;
 /** Batches in flight at once: one on the embedded database (one connection), a few on a server. */
-const PARALLEL = { pglite: 1, postgres: 4 } as const;
+const PARALLEL = { pglite: 1, postgres: 2 } as const;
 const queues = new WeakMap<object, { pending: Job[]; running: number }>();
 
 /**
@@ -294,13 +294,17 @@ async function intakeIn(ctx: ApplicationsContext, trx: AnyTrx, cases: Case[]): P
       details: JSON.stringify(e.details ?? {}),
     })),
   );
-  for (const { c, e } of events)
+  // One audit record per act: created, or created and submitted at once.
+  for (const c of writing) {
+    const own = events.filter((x) => x.c === c).map((x) => x.e);
+    const last = own.at(-1)!;
     audit(c.job.actor, {
-      action: `application.${e.action}`,
+      action: `application.${last.action}`,
       entityType: 'application',
       entityId: c.row!.id,
-      details: { stepId: e.stepId ?? null, ...(e.details ?? {}) },
+      details: { stepId: last.stepId ?? null, ...Object.assign({}, ...own.map((e) => e.details ?? {})) },
     });
+  }
   await notifyMany(
     trx,
     writing.flatMap((c) => worklistNotice(c.row!, c.process.programme.name) ?? []),
