@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { AppError } from '../../../platform/errors/index.js';
-import { auditedTransaction, requirePermission, type Actor } from '../../access/index.js';
+import type { AnyTrx } from '../../../platform/db/database.js';
+import { auditedTransaction, requirePermission, type Actor, type AuditEntry } from '../../access/index.js';
 import type { ApplicationsContext } from '../applications-context.js';
-import { applicationRepository, type ObjectionRow } from '../infra/application.repository.js';
+import {
+  applicationRepository,
+  type ApplicationRow,
+  type ObjectionRow,
+} from '../infra/application.repository.js';
 import { recordEvent } from './apply.js';
 import { today } from './judge.js';
 
@@ -37,6 +42,22 @@ const view = (o: ObjectionRow): ObjectionView => ({
   resolution: o.resolution,
 });
 
+/** Act on a case within the reviewer's area, locked, in an audited transaction. */
+function inCase<T>(
+  ctx: ApplicationsContext,
+  actor: Actor,
+  id: number,
+  fn: (trx: AnyTrx, audit: (e: AuditEntry) => void, row: ApplicationRow, on: string) => Promise<T>,
+): Promise<T> {
+  requirePermission(actor, 'applications.review');
+  const on = today(ctx);
+  return auditedTransaction(ctx.db, actor, async (trx, audit) => {
+    const row = await applicationRepository.find(trx, id, { division: actor.division }, true);
+    if (!row) throw new AppError('APPLICATION_NOT_FOUND');
+    return fn(trx, audit, row, on);
+  });
+}
+
 /**
  * Record an objection to a case under 公示, on a day within the notice: staff of the area take it in
  * (from a visit, a call or a letter) and it must be resolved before the notice can close.
@@ -47,11 +68,7 @@ export async function raiseObjection(
   id: number,
   input: z.infer<typeof RaiseObjectionSchema>,
 ): Promise<ObjectionView> {
-  requirePermission(actor, 'applications.review');
-  const on = today(ctx);
-  return auditedTransaction(ctx.db, actor, async (trx, audit) => {
-    const row = await applicationRepository.find(trx, id, { division: actor.division }, true);
-    if (!row) throw new AppError('APPLICATION_NOT_FOUND');
+  return inCase(ctx, actor, id, async (trx, audit, row, on) => {
     if (
       row.status !== 'inReview' ||
       !row.notice_from ||
@@ -89,11 +106,7 @@ export async function resolveObjection(
   objectionId: number,
   input: z.infer<typeof ResolveObjectionSchema>,
 ): Promise<ObjectionView> {
-  requirePermission(actor, 'applications.review');
-  const on = today(ctx);
-  return auditedTransaction(ctx.db, actor, async (trx, audit) => {
-    const row = await applicationRepository.find(trx, id, { division: actor.division }, true);
-    if (!row) throw new AppError('APPLICATION_NOT_FOUND');
+  return inCase(ctx, actor, id, async (trx, audit, row, on) => {
     if (row.status !== 'inReview' || row.step_role !== actor.role || row.step_division !== actor.division)
       throw new AppError('NOT_YOUR_STEP');
     const o = await applicationRepository.resolveObjection(trx, row.county, row.id, objectionId, {
