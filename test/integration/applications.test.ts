@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   createApplication,
   getApplication,
+  referApplicant,
   listApplications,
   raiseObjection,
   resolveObjection,
@@ -498,6 +499,24 @@ describe('新型学徒制补贴: an advance when training starts, the remainder 
     expect(items.get(remainder.id)).toEqual([
       expect.objectContaining({ part: 'remainder', amountFen: 4_000_000 }),
     ]);
+  });
+});
+
+describe('referrals to civil affairs from 临时生活补助 cases', () => {
+  it('refer the applicant from the case, and only from such a case', async () => {
+    on('2019-06-03');
+    const { id: personId, citizen } = await newPerson('1979-09-09');
+    const tla = await createApplication(app, citizen, { programmeId: 'temporary-living-allowance' });
+    const referral = await referApplicant(app, town, tla.id, {
+      kind: 'minimumLiving',
+      reason: '家庭生活困难，建议核查低保',
+    });
+    expect(referral).toMatchObject({ personId, kind: 'minimumLiving', applicationId: tla.id });
+    expect((await timeline(app, citizen, tla.id)).map((e) => e.action)).toEqual(['created', 'referred']);
+    const other = await createApplication(app, citizen, { programmeId: 'talent-housing-grant' });
+    await expect(
+      referApplicant(app, town, other.id, { kind: 'temporaryAssistance', reason: '临时困难' }),
+    ).rejects.toMatchObject({ code: 'REFERRAL_NOT_APPLICABLE' });
   });
 });
 

@@ -46,3 +46,4 @@ export {
 } from './use-cases/queries.js';
 export { addMaterial, listMaterials, MaterialViewSchema, readMaterial } from './use-cases/materials.js';
 export { seedSyntheticApplications } from './seed/synthetic-applications.js';
+export { referApplicant, ReferApplicantSchema } from './use-cases/refer.js';

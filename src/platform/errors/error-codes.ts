@@ -150,6 +150,11 @@ export const errorCodes = {
     zh: '找不到该异议或已处理',
     en: 'Objection not found or already resolved',
   },
+  REFERRAL_NOT_APPLICABLE: {
+    status: 400,
+    zh: '只有临时生活补助的申请可以从申请转介民政部门',
+    en: 'Only temporary-living-allowance cases are referred from an application',
+  },
   DECISION_CHANGED: {
     status: 409,
     zh: '按今日信息重新测算的结果与申请时不同，请核对差异并确认',

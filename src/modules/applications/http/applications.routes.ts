@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../../app/app-context.js';
 import { created, ErrorBodySchema, IdParamsSchema, ok } from '../../../platform/http/schemas.js';
 import { requireActor } from '../../../platform/http/session.js';
+import { ReferralViewSchema } from '../../services/index.js';
 import {
   addMaterial,
   ApplicationViewSchema,
@@ -25,6 +26,8 @@ import {
   resolveObjection,
   ResolveObjectionSchema,
   ReviewActionSchema,
+  referApplicant,
+  ReferApplicantSchema,
   reviewApplication,
   submitApplication,
   timeline,
@@ -293,6 +296,21 @@ export function applicationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           )
           .send(data);
       },
+    );
+
+    app.post(
+      '/applications/:id/referrals',
+      {
+        schema: {
+          tags,
+          summary: '转介民政 Refer the applicant of a 临时生活补助 case to civil affairs (低保, 临时救助)',
+          params: IdParamsSchema,
+          body: ReferApplicantSchema,
+          response: created(ReferralViewSchema),
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await referApplicant(ctx, requireActor(req), req.params.id, req.body)),
     );
 
     // 就业困难人员认定: an application of that service, going through its chain (公示 included).
