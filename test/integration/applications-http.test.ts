@@ -152,6 +152,14 @@ describe('applications over HTTP', () => {
     expect(bad.json().error.message).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it('shows the public notices without login', async () => {
+    const r = await server.inject({ method: 'GET', url: `/api/v1/public-notices?division=${VILLAGE}` });
+    expect(r.statusCode).toBe(200);
+    expect(Array.isArray(r.json())).toBe(true);
+    const bad = await server.inject({ method: 'GET', url: '/api/v1/public-notices?division=12' });
+    expect(bad.json().error).toMatchObject({ code: 'VALIDATION_FAILED', path: 'division' });
+  });
+
   it('documents every noun of the issue in the OpenAPI document', async () => {
     const doc = (await server.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
       paths: Record<string, unknown>;

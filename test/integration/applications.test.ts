@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   createApplication,
   getApplication,
+  publicNotices,
   referApplicant,
   listApplications,
   raiseObjection,
@@ -109,6 +110,15 @@ describe('就业困难人员认定: village intake → 公示 → township → c
     });
 
     on('2019-06-05');
+    // The public sees the case under notice, the name masked to the surname.
+    expect(await publicNotices(app, { division: VILLAGE, limit: 50 })).toContainEqual(
+      expect.objectContaining({
+        applicationId: a.id,
+        applicant: '申***',
+        from: '2019-06-04',
+        to: '2019-06-11',
+      }),
+    );
     const o = await raiseObjection(app, clerk, a.id, {
       raisedBy: '村民（匿名）',
       content: '反映其已在外地务工',

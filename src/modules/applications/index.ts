@@ -29,6 +29,9 @@ export { reviewApplication, ReviewActionSchema, type ReviewAction } from './use-
 export {
   listObjections,
   ObjectionViewSchema,
+  publicNotices,
+  PublicNoticeQuerySchema,
+  PublicNoticeSchema,
   raiseObjection,
   RaiseObjectionSchema,
   resolveObjection,

@@ -28,6 +28,6 @@ export {
   assemblePersonFactsMany,
   type AssembledFacts,
 } from './use-cases/assemble-facts.js';
-export { assembleEnterpriseFacts, payeeOf, type Payee } from './use-cases/applicant.js';
+export { assembleEnterpriseFacts, payeeOf, publicNamesOf, type Payee } from './use-cases/applicant.js';
 export { subjectsForScan, type ScanSubject, type ScanQuery } from './use-cases/subjects-for-scan.js';
 export { analyzeRegistry, samplePersons } from './infra/statistics.js';

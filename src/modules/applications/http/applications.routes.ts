@@ -19,6 +19,9 @@ import {
   MaterialViewSchema,
   ObjectionViewSchema,
   previewApplication,
+  publicNotices,
+  PublicNoticeQuerySchema,
+  PublicNoticeSchema,
   PreviewApplicationSchema,
   raiseObjection,
   RaiseObjectionSchema,
@@ -311,6 +314,19 @@ export function applicationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) =>
         reply.status(201).send(await referApplicant(ctx, requireActor(req), req.params.id, req.body)),
+    );
+
+    app.get(
+      '/public-notices',
+      {
+        schema: {
+          tags: ['public'],
+          summary: '公示 Cases under public notice today in a place (no login; names masked)',
+          querystring: PublicNoticeQuerySchema,
+          response: ok(z.array(PublicNoticeSchema)),
+        },
+      },
+      async (req) => publicNotices(ctx, req.query),
     );
 
     // 就业困难人员认定: an application of that service, going through its chain (公示 included).

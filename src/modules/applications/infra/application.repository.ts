@@ -86,6 +86,21 @@ export const applicationRepository = {
       .executeTakeFirst();
   },
 
+  /** Cases whose 公示 runs on a day, within a place (a division prefix), the latest first. */
+  underNotice(db: Db, division: string, on: string, limit: number) {
+    return t(db)
+      .selectFrom('applications')
+      .select(WORK_ITEM_COLUMNS)
+      .where('status', '=', 'inReview')
+      .where('notice_from', '<=', on)
+      .where('notice_to', '>=', on)
+      .where('division', 'like', `${division}%`)
+      .orderBy('notice_from', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+  },
+
   /** The cases waiting for one role of one division, the nearest deadline first. */
   worklist(db: Db, division: string, role: string, limit: number, afterDue?: { due: string; id: number }) {
     let q = t(db)

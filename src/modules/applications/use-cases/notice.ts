@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { AppError } from '../../../platform/errors/index.js';
 import type { AnyTrx } from '../../../platform/db/database.js';
 import { auditedTransaction, requirePermission, type Actor, type AuditEntry } from '../../access/index.js';
+import { HOME_COUNTY } from '../../../platform/config/config.js';
+import { divisionName } from '../../divisions/index.js';
+import { publicNamesOf } from '../../registry/index.js';
 import type { ApplicationsContext } from '../applications-context.js';
 import {
   applicationRepository,
@@ -135,4 +138,46 @@ export async function listObjections(
   const row = await applicationRepository.find(ctx.db, id, { division: actor.division });
   if (!row) throw new AppError('APPLICATION_NOT_FOUND');
   return (await applicationRepository.objections(ctx.db, row.county, row.id)).map(view);
+}
+
+export const PublicNoticeQuerySchema = z.strictObject({
+  /** A village, township or the county (default: the whole county). */
+  division: z
+    .string()
+    .regex(/^\d{6}(\d{3}(\d{3})?)?$/, '应为 6、9 或 12 位行政区划代码')
+    .default(HOME_COUNTY),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const PublicNoticeSchema = z.object({
+  applicationId: z.number().describe('公示编号（异议时请注明）'),
+  programme: z.string(),
+  applicant: z.string().describe('姓名（个人只显示姓）或企业名称'),
+  division: z.object({ code: z.string(), name: z.string().nullable() }),
+  amount: z.number().nullable().describe('拟核定金额（元）'),
+  from: z.string(),
+  to: z.string(),
+});
+
+/**
+ * What a 公示 shows the public, without login: the cases under notice today in a place — the
+ * programme, the applicant (a person's surname only), the village, the amount and the days — so that
+ * anyone may raise an objection at the office within the period.
+ */
+export async function publicNotices(ctx: ApplicationsContext, q: z.infer<typeof PublicNoticeQuerySchema>) {
+  const on = today(ctx);
+  const rows = await applicationRepository.underNotice(ctx.db, q.division, on, q.limit);
+  const names = await publicNamesOf(
+    ctx.db,
+    rows.map((r) => ({ type: r.subject_type, county: r.county, id: r.subject_id })),
+  );
+  return rows.map((r) => ({
+    applicationId: r.id,
+    programme: ctx.rules.engineFor(r.applied_on).processOf(r.programme_id)?.programme.name ?? r.programme_id,
+    applicant: names.get(`${r.subject_type}:${r.county}:${r.subject_id}`) ?? '',
+    division: { code: r.division, name: divisionName(r.division) },
+    amount: r.amount_fen === null ? null : r.amount_fen / 100,
+    from: r.notice_from!,
+    to: r.notice_to!,
+  }));
 }

@@ -3,7 +3,8 @@ import { recordAudit, type Actor } from '../../access/index.js';
 import { enterpriseFactSchemas } from '../../../shared/facts/vocabulary.js';
 import type { FactSource } from '../domain/fact-view.js';
 import { factRepository } from '../infra/fact.repository.js';
-import { decryptPerson } from '../infra/person.repository.js';
+import { enterpriseRepository } from '../infra/enterprise.repository.js';
+import { decryptPerson, personRepository } from '../infra/person.repository.js';
 import type { RegistryContext } from '../registry-context.js';
 import { factSource, type AssembledFacts } from './assemble-facts.js';
 import { loadVisiblePerson } from './get-person.js';
@@ -101,3 +102,28 @@ export async function payeeOf(
   });
   return payee;
 }
+
+/**
+ * Names as a public notice (公示) shows them: a person's surname and a mask (张**), an enterprise's
+ * registered name in full (it is public). Keyed `type:county:id`.
+ */
+export async function publicNamesOf(
+  db: RegistryContext['db'],
+  subjects: ReadonlyArray<{ type: 'person' | 'enterprise'; county: string; id: number }>,
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const persons = subjects.filter((s) => s.type === 'person').map((s) => s.id);
+  const enterprises = subjects.filter((s) => s.type === 'enterprise').map((s) => s.id);
+  for (const p of await personRepository.findByIds(db, persons))
+    out.set(`person:${p.county}:${p.id}`, maskName(p.name));
+  for (const id of enterprises) {
+    const e = await enterpriseRepository.findById(db, id, '');
+    if (e) out.set(`enterprise:${e.county}:${e.id}`, e.name);
+  }
+  return out;
+}
+
+const maskName = (name: string) => {
+  const chars = [...name];
+  return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
+};
