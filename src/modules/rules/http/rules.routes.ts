@@ -12,6 +12,14 @@ import { simulate } from '../use-cases/simulate.js';
 import { getScanRun, listScanFindings, scanFindingCounts } from '../use-cases/findings.js';
 import type { PackSources } from '../domain/compile-pack.js';
 import { contractResult } from '../domain/evaluate.js';
+import {
+  GuideViewSchema,
+  OnSiteItemSchema,
+  onSiteItems,
+  policyList,
+  PolicyListSchema,
+  serviceGuide,
+} from '../use-cases/public-guide.js';
 
 const ResultSchema = z.object({
   date: z.string(),
@@ -155,6 +163,51 @@ export function rulesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           personId: req.params.id,
           ...req.body,
         }),
+    );
+
+    const publicTags = ['public'];
+    const DateQuery = z.strictObject({ date: CalendarDateSchema.optional() });
+    app.get(
+      '/public/programmes',
+      {
+        schema: {
+          tags: publicTags,
+          summary: '政策清单 Every programme of the policy in force, by audience (no login)',
+          querystring: DateQuery,
+          response: { 200: PolicyListSchema, ...errorResponses },
+        },
+      },
+      async (req) => {
+        const date = req.query.date ?? todayInChina();
+        return policyList(engineOn(date), date);
+      },
+    );
+    app.get(
+      '/public/programmes/:id',
+      {
+        schema: {
+          tags: publicTags,
+          summary: '办事指南 The service guide of a programme, with its standards and legal basis (no login)',
+          params: z.strictObject({ id: z.string().min(1).max(80) }),
+          querystring: DateQuery,
+          response: { 200: GuideViewSchema, ...errorResponses },
+        },
+      },
+      async (req) => {
+        const date = req.query.date ?? todayInChina();
+        return serviceGuide(engineOn(date), req.params.id, date);
+      },
+    );
+    app.get(
+      '/public/on-site-items',
+      {
+        schema: {
+          tags: publicTags,
+          summary: '必须到现场办理事项目录 What must be done on site, and why (no login)',
+          response: { 200: z.array(OnSiteItemSchema) },
+        },
+      },
+      async () => onSiteItems(engineOn(undefined)),
     );
 
     app.post(
