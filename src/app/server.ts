@@ -12,6 +12,7 @@ import {
 import { sql } from 'kysely';
 import { accessRoutes } from '../modules/access/http/access.routes.js';
 import { applicationsRoutes } from '../modules/applications/http/applications.routes.js';
+import { complaintsRoutes } from '../modules/complaints/http/complaints.routes.js';
 import { divisionRoutes } from '../modules/divisions/http/divisions.routes.js';
 import { fundsRoutes } from '../modules/funds/http/funds.routes.js';
 import { notificationsRoutes } from '../modules/notifications/http/notifications.routes.js';
@@ -101,6 +102,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
       await api.register(applicationsRoutes(ctx));
       await api.register(fundsRoutes(ctx));
       await api.register(notificationsRoutes(ctx));
+      await api.register(complaintsRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

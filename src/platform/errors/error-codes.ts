@@ -285,6 +285,17 @@ export const errorCodes = {
   },
   CONFLICT: { status: 409, zh: '数据已被他人修改，请刷新后重试', en: 'Concurrent change; reload and retry' },
   INTERNAL: { status: 500, zh: '系统内部错误，请稍后再试', en: 'Internal error' },
+  // complaints
+  COMPLAINT_NOT_FOUND: {
+    status: 404,
+    zh: '找不到该投诉建议：请核对编号和查询码',
+    en: 'Complaint not found (check the reference and the follow code)',
+  },
+  COMPLAINT_ALREADY_ANSWERED: {
+    status: 409,
+    zh: '该投诉建议已答复，不能再次答复',
+    en: 'This complaint has already been answered',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;

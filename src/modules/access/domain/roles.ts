@@ -67,7 +67,9 @@ export type Permission =
   | 'payments.reveal'
   | 'spotChecks.manage'
   | 'referrals.create'
-  | 'referrals.answer';
+  | 'referrals.answer'
+  | 'complaints.read'
+  | 'complaints.answer';
 
 const staffReaders: Role[] = [
   'villageClerk',
@@ -107,6 +109,9 @@ export const permissions: Record<Permission, readonly Role[]> = {
   /** Refer a case to civil affairs (低保, 临时救助). */
   'referrals.create': ['villageClerk', 'townshipOfficer', 'cityOfficer'],
   'referrals.answer': ['civilAffairsLiaison'],
+  /** 投诉建议: read those within the jurisdiction; answer them. */
+  'complaints.read': ['cityOfficer', 'cityApprover', 'leader', 'auditor', 'townshipOfficer'],
+  'complaints.answer': ['cityOfficer', 'cityApprover'],
 };
 
 export function isStaff(role: Role): boolean {
