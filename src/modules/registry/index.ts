@@ -6,6 +6,7 @@ export { PersonViewSchema, DivisionRefSchema, type PersonView, type DivisionRef 
 export { EnterpriseViewSchema, type EnterpriseView } from './domain/enterprise-view.js';
 export { FactViewSchema, type FactView, type FactSource } from './domain/fact-view.js';
 export { isIndustryCode } from './domain/industry.js';
+export { normalizePhone } from './domain/contact.js';
 export { registerPerson } from './use-cases/register-person.js';
 export { getPerson, revealPerson } from './use-cases/get-person.js';
 export { updatePerson } from './use-cases/update-person.js';

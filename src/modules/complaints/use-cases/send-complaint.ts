@@ -8,7 +8,7 @@ import { today, type ComplaintsContext } from '../complaints-context.js';
 import { kindZh, type ComplaintReceipt, type SendComplaint } from '../domain/complaint.js';
 import { complaintAnswerDays } from '../domain/complaint-settings.js';
 import { followCodeHash, formatReference, newFollowCode } from '../domain/follow-code.js';
-import { normalizePhone } from '../domain/phone.js';
+import { normalizePhone } from '../../registry/index.js';
 import { complaintRepository } from '../infra/complaint.repository.js';
 
 /**
