@@ -24,6 +24,7 @@ import { installErrorHandler } from '../platform/http/error-handler.js';
 import { installSessions } from '../platform/http/session.js';
 import type { AppContext } from './app-context.js';
 import { favicon, homePage } from './home-page.js';
+import { registerWebApp } from './web.js';
 
 export interface ServerOptions {
   logger?: boolean;
@@ -67,9 +68,12 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   installSessions(app, ctx.db);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/', { schema: { hide: true } }, async (_req, reply) =>
-    reply.type('text/html; charset=utf-8').send(homePage),
-  );
+  // The web application when built (web/dist); the plain page at `/` otherwise.
+  if (!(await registerWebApp(app))) {
+    app.get('/', { schema: { hide: true } }, async (_req, reply) =>
+      reply.type('text/html; charset=utf-8').send(homePage),
+    );
+  }
   app.get('/favicon.ico', { schema: { hide: true } }, async (_req, reply) =>
     reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(favicon),
   );

@@ -1,0 +1,48 @@
+import { ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy } from 'react';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { Layout } from './Layout';
+import { usePrefs } from './lib/prefs';
+
+// Every page is its own chunk: the first visit loads the shell and the page it lands on.
+const Home = lazy(() => import('./pages/Home'));
+const Policies = lazy(() => import('./pages/Policies'));
+const Guide = lazy(() => import('./pages/Guide'));
+const OnSite = lazy(() => import('./pages/OnSite'));
+const Calculator = lazy(() => import('./pages/Calculator'));
+const NotFound = lazy(() => import('./pages/NotFound'));
+
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { path: '/', element: <Home /> },
+      { path: '/policies', element: <Policies /> },
+      { path: '/policies/:id', element: <Guide /> },
+      { path: '/on-site', element: <OnSite /> },
+      { path: '/calculator', element: <Calculator /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);
+
+export function App() {
+  const { lang, largeText } = usePrefs();
+  return (
+    <ConfigProvider
+      locale={lang === 'en' ? enUS : zhCN}
+      theme={{
+        token: {
+          colorPrimary: '#0b57d0',
+          fontSize: largeText ? 20 : 15,
+          controlHeight: largeText ? 44 : 36,
+          fontFamily: 'system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif',
+        },
+      }}
+    >
+      <RouterProvider router={router} />
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,63 @@
+import { Button, Switch } from 'antd';
+import { Suspense } from 'react';
+import { NavLink, Outlet } from 'react-router';
+import { Loading } from './lib/status';
+import { usePrefs } from './lib/prefs';
+
+/** Header (title, navigation, language, large text), the page, and the footer. */
+export function Layout() {
+  const { t, lang, setLang, largeText, setLargeText } = usePrefs();
+  return (
+    <div className="shell">
+      <a className="skip" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="header">
+        <div className="header-inner">
+          <NavLink to="/" className="brand">
+            <span className="brand-title">{t('app.title')}</span>
+            <span className="brand-sub">{t('app.subtitle')}</span>
+          </NavLink>
+          <div className="prefs">
+            <Button
+              size="small"
+              onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}
+              aria-label={t('prefs.languageLabel')}
+              lang={lang === 'en' ? 'zh-CN' : 'en'}
+            >
+              {t('prefs.language')}
+            </Button>
+            <label className="large-switch">
+              <Switch
+                size="small"
+                checked={largeText}
+                onChange={setLargeText}
+                aria-label={t('prefs.largeText')}
+              />
+              <span aria-hidden="true">{t('prefs.largeText')}</span>
+            </label>
+          </div>
+        </div>
+        <nav className="nav" aria-label={t('app.title')}>
+          <NavLink to="/" end>
+            {t('nav.home')}
+          </NavLink>
+          <NavLink to="/policies">{t('nav.policies')}</NavLink>
+          <NavLink to="/calculator">{t('nav.calculator')}</NavLink>
+          <NavLink to="/on-site">{t('nav.onSite')}</NavLink>
+        </nav>
+      </header>
+      <main id="main" className="main" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer className="footer">
+        <p>{t('footer.about')}</p>
+        <p>
+          {t('footer.complaintLine')} · <a href="/api/docs">{t('footer.apiDocs')}</a>
+        </p>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { useCallback, useEffect, useState } from 'react';
+
+/** An API failure: the API's own `{ error: { code, message } }` (message in Chinese), or a network failure. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Same-origin call to `/api/v1…`. */
+export async function api<T>(path: string, init?: { method?: string; body?: unknown; signal?: AbortSignal }) {
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1${path}`, {
+      method: init?.method ?? 'GET',
+      headers: {
+        accept: 'application/json',
+        ...(init?.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: init?.body === undefined ? undefined : JSON.stringify(init.body),
+      signal: init?.signal,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(0, 'NETWORK', '');
+  }
+  const body: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const err = (body as { error?: { code?: string; message?: string } } | null)?.error;
+    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? '');
+  }
+  return body as T;
+}
+
+export interface Loaded<T> {
+  data: T | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+  reload: () => void;
+}
+
+/** GET a path when the component shows; `null` waits. */
+export function useApi<T>(path: string | null): Loaded<T> {
+  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: !!path });
+  const [round, setRound] = useState(0);
+  useEffect(() => {
+    if (!path) return;
+    const ctl = new AbortController();
+    setState((s) => ({ data: s.data, loading: true }));
+    api<T>(path, { signal: ctl.signal }).then(
+      (data) => setState({ data, loading: false }),
+      (error: unknown) => {
+        if (ctl.signal.aborted) return;
+        setState({
+          loading: false,
+          error: error instanceof ApiError ? error : new ApiError(0, 'UNKNOWN', ''),
+        });
+      },
+    );
+    return () => ctl.abort();
+  }, [path, round]);
+  const reload = useCallback(() => setRound((r) => r + 1), []);
+  return { data: state.data, error: state.error, loading: state.loading, reload };
+}

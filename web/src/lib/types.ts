@@ -1,0 +1,85 @@
+/** The shapes of the public API answers (see /api/openapi.json). */
+export interface ProgrammeSummary {
+  id: string;
+  name: string;
+  nameEn: string;
+  audience: 'person' | 'enterprise' | 'both';
+  kind: 'subsidy' | 'loan' | 'calculator' | 'service';
+  summary: string;
+  fund: string | null;
+  legalBasis: { document: string; clause: string | null };
+  onSite: boolean;
+  timeLimit: string;
+  applyOnline: boolean;
+}
+
+export interface PolicyList {
+  pack: string;
+  date: string;
+  person: ProgrammeSummary[];
+  enterprise: ProgrammeSummary[];
+}
+
+export interface Guide extends Omit<ProgrammeSummary, 'legalBasis'> {
+  pack: string;
+  legalBasis: { document: string; clause: string | null; text: string | null };
+  conditions: string[];
+  materials: string[];
+  procedure: string[];
+  onSiteReason: string | null;
+  office: string;
+  phone: string;
+  complaintLine: string;
+  departments: string[];
+  frequency: string | null;
+  decisions: string[];
+  steps: { name: string; nameEn: string; workingDays: number; notice: boolean }[];
+  standards: {
+    id: string;
+    name: string;
+    unit: string | null;
+    value: unknown;
+    from: string | null;
+    toBeSet: boolean;
+    assumed: boolean;
+    source: string;
+  }[];
+}
+
+export interface OnSiteItem {
+  id: string;
+  name: string;
+  nameEn: string;
+  reason: string | null;
+  office: string;
+}
+
+export interface PublicNotice {
+  applicationId: number;
+  programme: string;
+  applicant: string;
+  division: { code: string; name: string | null };
+  amount: number | null;
+  from: string;
+  to: string;
+}
+
+export interface Evaluation {
+  date: string;
+  pack: string;
+  results: {
+    programme: string;
+    eligible: boolean | null;
+    amount: number;
+    components: { id: string; amount: number; payer: string }[];
+    reasons: { condition: string; met: boolean | null }[];
+    missing: string[];
+    legalBasis: string;
+    fund: string | null;
+  }[];
+}
+
+/** A programme's name in the reader's language (the pack carries both). */
+export function programmeName(p: { name: string; nameEn: string }, lang: string): string {
+  return lang === 'en' ? p.nameEn : p.name;
+}

@@ -1,0 +1,89 @@
+import { Input, Tabs, Tag } from 'antd';
+import { Link, useSearchParams } from 'react-router';
+import { useApi } from '../lib/api';
+import { usePrefs, useTitle } from '../lib/prefs';
+import { EmptyNotice, Show } from '../lib/status';
+import { programmeName, type PolicyList, type ProgrammeSummary } from '../lib/types';
+
+function ProgrammeCards({ items, q }: { items: ProgrammeSummary[]; q: string }) {
+  const { t, lang } = usePrefs();
+  const needle = q.trim().toLowerCase();
+  const shown = needle
+    ? items.filter((p) => p.name.toLowerCase().includes(needle) || p.nameEn.toLowerCase().includes(needle))
+    : items;
+  if (shown.length === 0) return <EmptyNotice text={needle ? t('policies.noMatch', { q }) : undefined} />;
+  return (
+    <ul className="cards">
+      {shown.map((p) => (
+        <li key={p.id} className="card">
+          <h3>
+            <Link to={`/policies/${encodeURIComponent(p.id)}`}>{programmeName(p, lang)}</Link>
+          </h3>
+          <div className="tags">
+            <Tag>{t(`kind.${p.kind}`)}</Tag>
+            {p.applyOnline && <Tag color="green">{t('policies.online')}</Tag>}
+            {p.onSite && <Tag color="orange">{t('policies.onSite')}</Tag>}
+          </div>
+          <p>{p.summary}</p>
+          <p className="meta">
+            {t('policies.timeLimit', { value: p.timeLimit })}
+            <br />
+            {t('policies.basis', {
+              value: [p.legalBasis.document, p.legalBasis.clause].filter(Boolean).join(' '),
+            })}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default function Policies() {
+  const { t } = usePrefs();
+  const [params, setParams] = useSearchParams();
+  const list = useApi<PolicyList>('/public/programmes');
+  const tab = params.get('tab') === 'enterprise' ? 'enterprise' : 'person';
+  const q = params.get('q') ?? '';
+  useTitle(t('policies.title'));
+  const update = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  return (
+    <>
+      <h1>{t('policies.title')}</h1>
+      <Show loaded={list}>
+        {(data) => (
+          <>
+            <p className="lead">{t('policies.lead', { pack: data.pack, date: data.date })}</p>
+            <Input
+              allowClear
+              value={q}
+              onChange={(e) => update('q', e.target.value)}
+              placeholder={t('policies.filter')}
+              aria-label={t('policies.filter')}
+            />
+            <Tabs
+              activeKey={tab}
+              onChange={(k) => update('tab', k === 'person' ? '' : k)}
+              items={[
+                {
+                  key: 'person',
+                  label: `${t('policies.person')} (${data.person.length})`,
+                  children: <ProgrammeCards items={data.person} q={q} />,
+                },
+                {
+                  key: 'enterprise',
+                  label: `${t('policies.enterprise')} (${data.enterprise.length})`,
+                  children: <ProgrammeCards items={data.enterprise} q={q} />,
+                },
+              ]}
+            />
+          </>
+        )}
+      </Show>
+    </>
+  );
+}
