@@ -12,6 +12,8 @@ const Policies = lazy(() => import('./pages/Policies'));
 const Guide = lazy(() => import('./pages/Guide'));
 const OnSite = lazy(() => import('./pages/OnSite'));
 const Calculator = lazy(() => import('./pages/Calculator'));
+const Complaint = lazy(() => import('./pages/Complaint'));
+const ComplaintTrack = lazy(() => import('./pages/ComplaintTrack'));
 const NotFound = lazy(() => import('./pages/NotFound'));
 
 const router = createBrowserRouter([
@@ -23,6 +25,8 @@ const router = createBrowserRouter([
       { path: '/policies/:id', element: <Guide /> },
       { path: '/on-site', element: <OnSite /> },
       { path: '/calculator', element: <Calculator /> },
+      { path: '/complaints', element: <Complaint /> },
+      { path: '/complaints/track', element: <ComplaintTrack /> },
       { path: '*', element: <NotFound /> },
     ],
   },

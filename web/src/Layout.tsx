@@ -1,6 +1,6 @@
 import { Button, Switch } from 'antd';
 import { Suspense } from 'react';
-import { NavLink, Outlet } from 'react-router';
+import { Link, NavLink, Outlet } from 'react-router';
 import { Loading } from './lib/status';
 import { usePrefs } from './lib/prefs';
 
@@ -45,6 +45,7 @@ export function Layout() {
           <NavLink to="/policies">{t('nav.policies')}</NavLink>
           <NavLink to="/calculator">{t('nav.calculator')}</NavLink>
           <NavLink to="/on-site">{t('nav.onSite')}</NavLink>
+          <NavLink to="/complaints">{t('nav.complaints')}</NavLink>
         </nav>
       </header>
       <main id="main" className="main" tabIndex={-1}>
@@ -55,7 +56,8 @@ export function Layout() {
       <footer className="footer">
         <p>{t('footer.about')}</p>
         <p>
-          {t('footer.complaintLine')} · <a href="/api/docs">{t('footer.apiDocs')}</a>
+          {t('footer.complaintLine')} · <Link to="/complaints">{t('footer.complaints')}</Link> ·{' '}
+          <a href="/api/docs">{t('footer.apiDocs')}</a>
         </p>
       </footer>
     </div>

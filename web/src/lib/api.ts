@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The field at fault, as the API names it (`content`, `contact.phone`). */
+    readonly path?: string,
   ) {
     super(message);
   }
@@ -30,8 +32,8 @@ export async function api<T>(path: string, init?: { method?: string; body?: unkn
   }
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
-    const err = (body as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? '');
+    const err = (body as { error?: { code?: string; message?: string; path?: string } } | null)?.error;
+    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? '', err?.path);
   }
   return body as T;
 }

@@ -83,3 +83,30 @@ export interface Evaluation {
 export function programmeName(p: { name: string; nameEn: string }, lang: string): string {
   return lang === 'en' ? p.nameEn : p.name;
 }
+
+export interface DivisionItem {
+  code: string;
+  name: string;
+  level: string;
+  kind: string;
+  parent: string | null;
+}
+
+export type ComplaintKind = 'complaint' | 'suggestion';
+
+export interface ComplaintReceipt {
+  reference: string;
+  followCode: string;
+  status: 'received';
+  dueOn: string;
+}
+
+export interface ComplaintFollow {
+  reference: string;
+  kind: ComplaintKind;
+  topic: string | null;
+  status: 'received' | 'answered';
+  receivedOn: string;
+  dueOn: string;
+  answer?: { text: string; answeredOn: string };
+}
