@@ -1,10 +1,11 @@
 import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Layout } from './Layout';
 import { usePrefs } from './lib/prefs';
+import { Loading } from './lib/status';
 
 // Every page is its own chunk: the first visit loads the shell and the page it lands on.
 const Home = lazy(() => import('./pages/Home'));
@@ -15,6 +16,9 @@ const Calculator = lazy(() => import('./pages/Calculator'));
 const Complaint = lazy(() => import('./pages/Complaint'));
 const ComplaintTrack = lazy(() => import('./pages/ComplaintTrack'));
 const NotFound = lazy(() => import('./pages/NotFound'));
+const Login = lazy(() => import('./pages/Login'));
+// The back office: its own chunks, never loaded by the public pages.
+const Office = lazy(() => import('./office/Office'));
 
 const router = createBrowserRouter([
   {
@@ -27,8 +31,17 @@ const router = createBrowserRouter([
       { path: '/calculator', element: <Calculator /> },
       { path: '/complaints', element: <Complaint /> },
       { path: '/complaints/track', element: <ComplaintTrack /> },
+      { path: '/login', element: <Login /> },
       { path: '*', element: <NotFound /> },
     ],
+  },
+  {
+    path: '/office/*',
+    element: (
+      <Suspense fallback={<Loading />}>
+        <Office />
+      </Suspense>
+    ),
   },
 ]);
 

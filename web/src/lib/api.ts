@@ -13,15 +13,36 @@ export class ApiError extends Error {
   }
 }
 
-/** Same-origin call to `/api/v1…`. */
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+let csrfToken: string | undefined;
+let onUnauthorized: ((path: string) => void) | undefined;
+
+/** The session's CSRF token, kept from the login answer (else read from the `jiuye_csrf` cookie). */
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+function currentCsrf(): string | undefined {
+  if (csrfToken) return csrfToken;
+  const m = /(?:^|;\s*)jiuye_csrf=([^;]+)/.exec(typeof document === 'undefined' ? '' : document.cookie);
+  return m ? decodeURIComponent(m[1]!) : undefined;
+}
+/** Called on a 401 from any call but the login itself (the back office sends the user to /login). */
+export function setUnauthorizedHandler(handler: ((path: string) => void) | undefined): void {
+  onUnauthorized = handler;
+}
+
+/** Same-origin call to `/api/v1…`; writes carry the CSRF token as `x-csrf-token`. */
 export async function api<T>(path: string, init?: { method?: string; body?: unknown; signal?: AbortSignal }) {
   let res: Response;
+  const method = init?.method ?? 'GET';
+  const csrf = UNSAFE.has(method) ? currentCsrf() : undefined;
   try {
     res = await fetch(`/api/v1${path}`, {
-      method: init?.method ?? 'GET',
+      method,
       headers: {
         accept: 'application/json',
         ...(init?.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(csrf ? { 'x-csrf-token': csrf } : {}),
       },
       body: init?.body === undefined ? undefined : JSON.stringify(init.body),
       signal: init?.signal,
@@ -32,6 +53,7 @@ export async function api<T>(path: string, init?: { method?: string; body?: unkn
   }
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
+    if (res.status === 401 && path !== '/auth/login') onUnauthorized?.(path);
     const err = (body as { error?: { code?: string; message?: string; path?: string } } | null)?.error;
     throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? '', err?.path);
   }

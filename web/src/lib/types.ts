@@ -110,3 +110,22 @@ export interface ComplaintFollow {
   dueOn: string;
   answer?: { text: string; answeredOn: string };
 }
+
+/** A complaint as staff see it (`GET /complaints`; the phone masked). */
+export interface ComplaintView {
+  id: number;
+  county: string;
+  reference: string;
+  kind: ComplaintKind;
+  topic: string | null;
+  division: string | null;
+  content: string;
+  contact: { name: string | null; phone: string | null } | null;
+  personId: number | null;
+  enterpriseId: number | null;
+  status: 'received' | 'answered';
+  receivedOn: string;
+  dueOn: string;
+  overdue: boolean;
+  answer: { text: string; answeredOn: string; answeredBy: string } | null;
+}

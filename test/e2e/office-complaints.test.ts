@@ -1,0 +1,87 @@
+import type { FastifyInstance } from 'fastify';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount, systemActor } from '../../src/modules/access/index.js';
+import type { TestApp } from '../support/test-app.js';
+import { DESKTOP, hasChromium, mustRun, SCREENSHOTS, startSite } from './browser.js';
+
+let site: { app: TestApp; server: FastifyInstance; url: string; browser: Browser };
+const run = hasChromium || mustRun;
+
+beforeAll(async () => {
+  if (run) site = await startSite();
+});
+afterAll(async () => {
+  if (!site) return;
+  await site.browser.close();
+  await site.server.close();
+  await site.app.destroy();
+});
+
+describe.skipIf(!run)('back office: 投诉建议 inbox in Chromium', () => {
+  it('a city officer logs in, finds the complaint in the inbox and answers it', async () => {
+    await createAccount(site.app.db, systemActor('cli'), {
+      username: 'office-e2e',
+      displayName: '王经办',
+      password: 'office-pass-123',
+      role: 'cityOfficer',
+      division: '211382',
+    });
+    const sent = await fetch(`${site.url}/api/v1/complaints`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        kind: 'complaint',
+        topic: '窗口服务',
+        content: '办理失业登记时排队两个小时，窗口只开了一个，希望增加窗口。',
+        contact: { name: '李女士', phone: '13800001234' },
+      }),
+    });
+    expect(sent.status).toBe(201);
+    const receipt = (await sent.json()) as { reference: string; followCode: string };
+
+    const context = await site.browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+    const p = await context.newPage();
+    const errors: string[] = [];
+    p.on('pageerror', (e) => errors.push(e.message));
+
+    // The back office without a session goes to the login page, and comes back after it.
+    await p.goto(`${site.url}/office/complaints`);
+    await p.waitForURL(/\/login\?next=/, { timeout: 10_000 });
+    await p.locator('#login-username').fill('office-e2e');
+    await p.locator('#login-password').fill('wrong-password');
+    await p.keyboard.press('Enter');
+    await expect.poll(() => p.getByText('用户名或密码错误').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await p.locator('#login-password').fill('office-pass-123');
+    await p.keyboard.press('Enter');
+    await p.waitForURL(/\/office\/complaints$/, { timeout: 10_000 });
+    await expect
+      .poll(() => p.getByTestId('office-user').textContent(), { timeout: 10_000 })
+      .toContain('王经办 · 市人社局经办人员');
+
+    const item = p.locator(`li[data-reference="${receipt.reference}"]`);
+    await item.waitFor({ timeout: 10_000 });
+    expect(await item.textContent()).toContain('138****1234');
+    await item.getByRole('button', { name: /^答\s*复$/ }).click();
+    await item.locator('textarea').fill('已增开两个失业登记窗口，感谢您的建议。');
+    await p.screenshot({ path: `${SCREENSHOTS}/office-complaints-desktop.png`, fullPage: true });
+    await item.getByRole('button', { name: '提交答复' }).click();
+    await expect.poll(() => item.getByText(/已于 .* 答复/).count(), { timeout: 10_000 }).toBe(1);
+
+    // The sender reads the answer with the reference and follow code.
+    const followed = await fetch(
+      `${site.url}/api/v1/complaints/${receipt.reference}?code=${receipt.followCode}`,
+    );
+    const view = (await followed.json()) as { status: string; answer?: { text: string } };
+    expect(view.status).toBe('answered');
+    expect(view.answer?.text).toBe('已增开两个失业登记窗口，感谢您的建议。');
+
+    // Logging out ends the session: the inbox sends back to the login page.
+    await p.getByRole('button', { name: '退出登录' }).click();
+    await p.waitForURL(/\/login$/, { timeout: 10_000 });
+    await p.goto(`${site.url}/office/complaints`);
+    await p.waitForURL(/\/login\?next=%2Foffice%2Fcomplaints/, { timeout: 10_000 });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
