@@ -140,6 +140,12 @@ describe('sessions', () => {
 
   it('ends the session at logout', async () => {
     const s = await login('townb');
+    const who = await server.inject({ url: '/api/v1/auth/me', headers: { cookie: s.cookie } });
+    expect(who.json()).toMatchObject({
+      username: 'townb',
+      displayName: expect.any(String),
+      role: 'townshipOfficer',
+    });
     const out = await server.inject({
       method: 'POST',
       url: '/api/v1/auth/logout',

@@ -11,6 +11,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | undefined;
     sessionToken: string | undefined;
+    /** The logged-in account's display name (for the pages' header). */
+    displayName: string | undefined;
   }
 }
 
@@ -24,6 +26,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function installSessions(app: FastifyInstance, db: AnyDb): void {
   app.decorateRequest('actor', undefined);
   app.decorateRequest('sessionToken', undefined);
+  app.decorateRequest('displayName', undefined);
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
     if (!token || req.url === '/api/v1/auth/login') return;
@@ -34,6 +37,7 @@ export function installSessions(app: FastifyInstance, db: AnyDb): void {
     }
     req.actor = s.actor;
     req.sessionToken = token;
+    req.displayName = s.displayName;
   });
 }
 

@@ -18,32 +18,9 @@ export interface LoginAnswer {
   expiresAt: string;
 }
 
-const NAME_KEY = 'jiuye.account';
-
-/** After a login: keep the CSRF token for writes and the display name for the header. */
+/** After a login: keep the CSRF token for writes (the server tells the display name with `/auth/me`). */
 export function rememberLogin(answer: LoginAnswer): void {
   setCsrfToken(answer.csrfToken);
-  try {
-    sessionStorage.setItem(
-      NAME_KEY,
-      JSON.stringify({ username: answer.account.username, displayName: answer.account.displayName }),
-    );
-  } catch {
-    // private mode: the header shows the username instead
-  }
-}
-
-function rememberedName(username: string): string {
-  try {
-    const kept = JSON.parse(sessionStorage.getItem(NAME_KEY) ?? 'null') as {
-      username?: string;
-      displayName?: string;
-    } | null;
-    if (kept?.username === username && kept.displayName) return kept.displayName;
-  } catch {
-    // nothing kept
-  }
-  return username;
 }
 
 /** The login page's address, coming back here afterwards. */
@@ -82,8 +59,8 @@ export function AuthProvider({
 
   useEffect(() => {
     const ctl = new AbortController();
-    api<Omit<Me, 'displayName'>>('/auth/me', { signal: ctl.signal }).then(
-      (m) => setMe({ ...m, displayName: rememberedName(m.username) }),
+    api<Me>('/auth/me', { signal: ctl.signal }).then(
+      (m) => setMe(m),
       (e: unknown) => {
         if (ctl.signal.aborted) return;
         if (e instanceof ApiError && e.status === 401) return; // the handler went to the login page
@@ -100,11 +77,6 @@ export function AuthProvider({
       // already gone: the session cookie is cleared or expired either way
     }
     setCsrfToken(undefined);
-    try {
-      sessionStorage.removeItem(NAME_KEY);
-    } catch {
-      // nothing kept
-    }
     navigate('/login', { replace: true });
   }, [navigate]);
 

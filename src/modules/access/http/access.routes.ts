@@ -55,6 +55,7 @@ export function accessRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       const actor = requireActor(req);
       return {
         username: actor.username,
+        displayName: req.displayName ?? actor.username,
         role: actor.role,
         roleName: actor.role === 'system' ? null : roleNames[actor.role],
         division: actor.division,
