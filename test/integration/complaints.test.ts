@@ -164,6 +164,7 @@ describe('complaints and suggestions', () => {
     expect(mine).toMatchObject({
       reference,
       division: VILLAGE_A,
+      divisionName: expect.stringMatching(/[\u4e00-\u9fff]/),
       contact: { name: '张女士', phone: '139****5678' },
       status: 'received',
       overdue: false,

@@ -119,6 +119,7 @@ export interface ComplaintView {
   kind: ComplaintKind;
   topic: string | null;
   division: string | null;
+  divisionName: string | null;
   content: string;
   contact: { name: string | null; phone: string | null } | null;
   personId: number | null;

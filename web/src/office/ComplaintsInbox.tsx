@@ -109,7 +109,7 @@ function Item({
         <dt>{t('inbox.topic')}</dt>
         <dd>{c.topic ?? t('inbox.none')}</dd>
         <dt>{t('inbox.division')}</dt>
-        <dd>{c.division ?? t('inbox.none')}</dd>
+        <dd>{c.divisionName ?? c.division ?? t('inbox.none')}</dd>
         <dt>{t('inbox.received')}</dt>
         <dd>{c.receivedOn}</dd>
         <dt>{t('inbox.contact')}</dt>

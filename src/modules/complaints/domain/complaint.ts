@@ -1,3 +1,4 @@
+import { divisionName } from '../../divisions/index.js';
 import { z } from 'zod';
 
 /** 投诉 or 建议. */
@@ -81,6 +82,7 @@ export const ComplaintViewSchema = z.object({
   kind: ComplaintKindSchema,
   topic: z.string().nullable(),
   division: z.string().nullable(),
+  divisionName: z.string().nullable().describe('发生地（乡镇、村）名称'),
   content: z.string(),
   contact: z
     .object({ name: z.string().nullable(), phone: z.string().nullable().describe('masked') })
@@ -132,6 +134,7 @@ export function mapComplaint(r: ComplaintRowLike, maskedPhone: string | null, to
     kind: r.kind,
     topic: r.topic,
     division: r.division,
+    divisionName: r.division ? divisionName(r.division) : null,
     content: r.content,
     contact:
       r.contact_name === null && maskedPhone === null ? null : { name: r.contact_name, phone: maskedPhone },
