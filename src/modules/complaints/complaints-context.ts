@@ -1,6 +1,6 @@
 import type { PersonalDataCipher } from '../../platform/crypto/index.js';
 import type { AnyDb } from '../../platform/db/database.js';
-import { todayInChina } from '../../shared/dates/calendar-date.js';
+import { todayFor } from '../../shared/dates/calendar-date.js';
 
 /** What the complaints' use cases need. */
 export interface ComplaintsContext {
@@ -12,4 +12,4 @@ export interface ComplaintsContext {
   complaintAnswerDays?: number | undefined;
 }
 
-export const today = (ctx: Pick<ComplaintsContext, 'today'>) => ctx.today?.() ?? todayInChina();
+export const today = (ctx: Pick<ComplaintsContext, 'today'>) => todayFor(ctx);

@@ -29,6 +29,10 @@ export function todayInChina(now: Date = new Date()): CalendarDate {
 }
 
 /** Whole years of age on `on` for someone born on `birth` (a 29 February birthday counts on 1 March). */
+/** Today for a context that may fix the day (tests, replays), else today in China. */
+export const todayFor = (ctx: { today?: (() => string) | undefined }): CalendarDate =>
+  ctx.today?.() ?? todayInChina();
+
 export function ageOn(birth: CalendarDate, on: CalendarDate): number {
   const by = Number(birth.slice(0, 4));
   const oy = Number(on.slice(0, 4));

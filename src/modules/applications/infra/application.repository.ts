@@ -51,10 +51,6 @@ function groupIds(subjects: ReadonlyArray<{ type: string; county: string; id: nu
 }
 
 export const applicationRepository = {
-  insert(trx: AnyTrx, row: Insertable<ApplicationsTable>) {
-    return t(trx).insertInto('applications').values(row).returningAll().executeTakeFirstOrThrow();
-  },
-
   /** An application within a scope (a division prefix, or the applicant's own subject). */
   find(
     db: Db,
@@ -141,18 +137,6 @@ export const applicationRepository = {
     if (f.programmeId) q = q.where('programme_id', '=', f.programmeId);
     if (f.beforeId) q = q.where('id', '<', f.beforeId);
     return q.orderBy('id', 'desc').limit(f.limit).execute();
-  },
-
-  /** The subject's approved applications, as the engine's history (programme, day, key). */
-  async history(db: Db, subject: { type: string; county: string; id: number }) {
-    return t(db)
-      .selectFrom('applications')
-      .select(['programme_id', 'decided_on', 'history_key'])
-      .where('county', '=', subject.county)
-      .where('subject_type', '=', subject.type as 'person')
-      .where('subject_id', '=', subject.id)
-      .where('status', '=', 'approved')
-      .execute();
   },
 
   insertMany(trx: AnyTrx, rows: Insertable<ApplicationsTable>[]) {

@@ -26,7 +26,7 @@ import {
   type CreateApplication,
   type EventInput,
 } from './apply.js';
-import { decide, processFor, today, type Judged, type Subject } from './judge.js';
+import { decide, processFor, subjectKey, today, type Judged, type Subject } from './judge.js';
 
 interface Job {
   actor: Actor;
@@ -85,7 +85,6 @@ interface Case {
   failed?: unknown;
 }
 
-const subjectKey = (s: Subject) => `${s.type}:${s.county}:${s.id}`;
 const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '23505';
 
 async function intake(ctx: ApplicationsContext, jobs: Job[]): Promise<void> {

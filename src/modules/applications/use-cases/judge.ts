@@ -1,5 +1,5 @@
 import { AppError } from '../../../platform/errors/index.js';
-import { todayInChina } from '../../../shared/dates/calendar-date.js';
+import { todayFor } from '../../../shared/dates/calendar-date.js';
 import { maskIdNumber } from '../../../shared/identity/index.js';
 import { canonicalJson } from '../../../shared/json/canonical-json.js';
 import type { Actor, AuditEntry } from '../../access/index.js';
@@ -15,7 +15,10 @@ export interface Subject {
   id: number;
 }
 
-export const today = (ctx: ApplicationsContext) => ctx.today?.() ?? todayInChina();
+export const today = todayFor;
+
+/** How a batch keys its subjects (and `historyMany` its answer). */
+export const subjectKey = (s: Subject) => `${s.type}:${s.county}:${s.id}`;
 
 /** The engine in force on a day and the programme's application process (or a clear refusal). */
 export function processFor(
@@ -53,7 +56,7 @@ export async function judge(
       ? await assemblePersonFacts(ctx, actor, { personId: ref.id }, date, audit ? { audit } : {})
       : await assembleEnterpriseFacts(ctx, actor, ref.id, date);
   const subject: Subject = { type: ref.type, county: assembled.county, id: ref.id };
-  const history = await applicationRepository.history(ctx.db, subject);
+  const history = (await applicationRepository.historyMany(ctx.db, [subject])).get(subjectKey(subject)) ?? [];
   return decide(engine, process, actor, subject, assembled, history, declared, date);
 }
 

@@ -43,24 +43,12 @@ export const factRepository = {
       .execute();
   },
 
-  /** Every fact of the subjects in force on `asOf` (or all current rows, for a history view). */
   /**
    * A person's facts in force on a day, and those of the household they belonged to that day (marked
    * with its id), in one statement.
    */
-  async forPersonWithHousehold(db: Db, county: string, personId: number, asOf: string) {
-    const rows = await sql<FactRow & { household_id: number | null }>`
-      SELECT f.*, NULL::bigint AS household_id FROM facts f
-       WHERE f.county = ${county} AND f.subject_type = 'person' AND f.subject_id = ${personId}
-         AND f.superseded_at IS NULL AND f.valid_from <= ${asOf} AND (f.valid_to IS NULL OR f.valid_to > ${asOf})
-      UNION ALL
-      SELECT f.*, m.household_id FROM household_members m
-        JOIN facts f ON f.county = m.county AND f.subject_type = 'household' AND f.subject_id = m.household_id
-       WHERE m.county = ${county} AND m.person_id = ${personId}
-         AND m.valid_from <= ${asOf} AND (m.valid_to IS NULL OR m.valid_to > ${asOf})
-         AND f.superseded_at IS NULL AND f.valid_from <= ${asOf} AND (f.valid_to IS NULL OR f.valid_to > ${asOf})
-      ORDER BY household_id NULLS FIRST, name, valid_from`.execute(db);
-    return rows.rows;
+  forPersonWithHousehold(db: Db, county: string, personId: number, asOf: string) {
+    return this.forPersonsWithHousehold(db, county, [personId], asOf);
   },
 
   /** The same for many persons of one county at once (each row names its person). */
@@ -81,6 +69,7 @@ export const factRepository = {
     return rows.rows;
   },
 
+  /** Every fact of the subjects in force on `asOf` (or all current rows, for a history view). */
   forSubjects(db: Db, type: SubjectRef['type'], county: string, ids: number[], asOf: string | null) {
     if (!ids.length) return Promise.resolve([] as FactRow[]);
     let q = t(db)
