@@ -17,7 +17,7 @@ import { toFen, type FrozenDecision } from '../domain/decision.js';
 import { factAt, limitClaims } from '../domain/limits.js';
 import { mapApplication, type ApplicationView } from '../domain/view.js';
 import { applicationRepository, type ApplicationRow } from '../infra/application.repository.js';
-import { judge, processFor, today } from './judge.js';
+import { judge, processFor, today, openDeclared, sealDeclared } from './judge.js';
 
 export const ApplicantSchema = z.strictObject({
   type: z.enum(['person', 'enterprise']),
@@ -220,7 +220,7 @@ export async function updateApplication(
   const judged = await judge(ctx, actor, engine, process, subject, on, input.declared);
   return auditedTransaction(ctx.db, actor, async (trx, audit) => {
     const row = await applicationRepository.update(trx, current.county, current.id, input.version, {
-      declared_enc: ctx.cipher.encrypt(JSON.stringify(input.declared)),
+      declared_enc: sealDeclared(ctx, input.declared),
       decision: JSON.stringify(judged.decision),
       amount_fen: toFen(judged.decision.amount),
     });
@@ -240,9 +240,7 @@ export async function submitApplication(
   id: number,
 ): Promise<ApplicationView> {
   const { on, current, engine, process, subject } = await loadEditable(ctx, actor, id);
-  const declared = current.declared_enc
-    ? (JSON.parse(ctx.cipher.decrypt(current.declared_enc)) as Record<string, unknown>)
-    : {};
+  const declared = openDeclared(ctx, current);
   const judged = await judge(ctx, actor, engine, process, subject, on, declared);
   return auditedTransaction(ctx.db, actor, async (trx, audit) => {
     const row = await loadAsApplicant(ctx, trx, actor, id);

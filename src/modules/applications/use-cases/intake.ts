@@ -26,7 +26,7 @@ import {
   type CreateApplication,
   type EventInput,
 } from './apply.js';
-import { decide, processFor, subjectKey, today, type Judged, type Subject } from './judge.js';
+import { decide, processFor, subjectKey, today, type Judged, type Subject, sealDeclared } from './judge.js';
 
 interface Job {
   actor: Actor;
@@ -249,7 +249,7 @@ async function intakeIn(ctx: ApplicationsContext, trx: AnyTrx, cases: Case[]): P
         channel: c.channel,
         created_by: c.job.actor.accountId,
         applied_on: c.on,
-        declared_enc: ctx.cipher.encrypt(JSON.stringify(c.declared)),
+        declared_enc: sealDeclared(ctx, c.declared),
         decision: JSON.stringify(j.decision),
         amount_fen: toFen(j.decision.amount),
         final_decision: null,

@@ -17,6 +17,16 @@ export interface Subject {
 
 export const today = todayFor;
 
+/** What the applicant declared is kept encrypted (it may name other people, such as an intern). */
+export const sealDeclared = (ctx: Pick<ApplicationsContext, 'cipher'>, declared: Record<string, unknown>) =>
+  ctx.cipher.encrypt(JSON.stringify(declared));
+
+export const openDeclared = (
+  ctx: Pick<ApplicationsContext, 'cipher'>,
+  row: { declared_enc: Buffer | null },
+): Record<string, unknown> =>
+  row.declared_enc ? (JSON.parse(ctx.cipher.decrypt(row.declared_enc)) as Record<string, unknown>) : {};
+
 /** How a batch keys its subjects (and `historyMany` its answer). */
 export const subjectKey = (s: Subject) => `${s.type}:${s.county}:${s.id}`;
 

@@ -5,7 +5,7 @@ import type { ApplicationsContext } from '../applications-context.js';
 import { mapWorkItem, type ApplicationView, type WorkItemView } from '../domain/view.js';
 import { applicationRepository, type ApplicationRow } from '../infra/application.repository.js';
 import { viewOf } from './apply.js';
-import { today } from './judge.js';
+import { today, openDeclared } from './judge.js';
 
 /** An application the actor may read: their own, or one within their jurisdiction. */
 export async function loadReadable(
@@ -43,9 +43,7 @@ export async function declaredOf(
   id: number,
 ): Promise<Record<string, unknown>> {
   const row = await loadReadable(ctx, actor, id);
-  return row.declared_enc
-    ? (JSON.parse(ctx.cipher.decrypt(row.declared_enc)) as Record<string, unknown>)
-    : {};
+  return openDeclared(ctx, row);
 }
 
 export const ListApplicationsSchema = z.strictObject({

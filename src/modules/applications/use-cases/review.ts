@@ -9,7 +9,7 @@ import type { ApplicationView } from '../domain/view.js';
 import { applicationRepository, type ApplicationRow } from '../infra/application.repository.js';
 import { applyApproval } from './approval-effects.js';
 import { recordEvent, tellApplicant, tellStep, viewOf } from './apply.js';
-import { judge, processFor, today } from './judge.js';
+import { judge, processFor, today, openDeclared } from './judge.js';
 
 export const ReviewActionSchema = z.discriminatedUnion('action', [
   z.strictObject({
@@ -66,9 +66,7 @@ export async function reviewApplication(
   let final: FrozenDecision | undefined;
   let differences: ReturnType<typeof decisionDifferences> = [];
   if (input.action === 'approve' && next === null) {
-    const declared = peek.declared_enc
-      ? (JSON.parse(ctx.cipher.decrypt(peek.declared_enc)) as Record<string, unknown>)
-      : {};
+    const declared = openDeclared(ctx, peek);
     const subject = { type: peek.subject_type, county: peek.county, id: peek.subject_id };
     const engineToday = ctx.rules.engineFor(on);
     const now = await judge(
