@@ -9,7 +9,8 @@ export default defineConfig({
   root,
   plugins: [react()],
   build: {
-    outDir: 'dist',
+    // JIUYE_WEB_DIST: build elsewhere (parallel work, CI scratch); the server reads the same variable.
+    outDir: process.env.JIUYE_WEB_DIST ?? 'dist',
     emptyOutDir: true,
     manifest: true,
     chunkSizeWarningLimit: 800,

@@ -5,7 +5,9 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** Where `npm run build:web` puts the web application. */
-export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+/** Where the built web app is: `JIUYE_WEB_DIST` or web/dist. */
+export const WEB_DIST =
+  process.env.JIUYE_WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 function wantsHtml(req: FastifyRequest): boolean {
   const accept = req.headers.accept;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser } from 'playwright-core';
 import { buildServer } from '../../src/app/server.js';
+import { WEB_DIST } from '../../src/app/web.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /** Debian's Chromium (never a downloaded browser; stack-notes). */
@@ -23,7 +24,7 @@ export async function startSite(): Promise<{
   url: string;
   browser: Browser;
 }> {
-  if (!fs.existsSync(path.resolve('web/dist/index.html')))
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html')))
     execFileSync('npm', ['run', 'build:web'], { stdio: 'ignore' });
   const app = await createTestApp();
   const server = await buildServer(app);

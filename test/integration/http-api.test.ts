@@ -146,6 +146,12 @@ describe('sessions', () => {
       displayName: expect.any(String),
       role: 'townshipOfficer',
     });
+    // What the web app builds its menu from: the role's permissions, and none it lacks.
+    const permissions = (who.json() as { permissions: string[] }).permissions;
+    expect(permissions).toEqual(
+      expect.arrayContaining(['applications.review', 'rules.scan', 'monitoring.read']),
+    );
+    expect(permissions).not.toContain('payments.manage');
     const out = await server.inject({
       method: 'POST',
       url: '/api/v1/auth/logout',

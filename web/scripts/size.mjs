@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 
-const dist = fileURLToPath(new globalThis.URL('../dist', import.meta.url));
+const dist = process.env.JIUYE_WEB_DIST ?? fileURLToPath(new globalThis.URL('../dist', import.meta.url));
 const manifest = JSON.parse(fs.readFileSync(path.join(dist, '.vite', 'manifest.json'), 'utf8'));
 const gz = (file) => zlib.gzipSync(fs.readFileSync(path.join(dist, file)), { level: 9 }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

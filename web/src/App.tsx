@@ -17,6 +17,8 @@ const Complaint = lazy(() => import('./pages/Complaint'));
 const ComplaintTrack = lazy(() => import('./pages/ComplaintTrack'));
 const NotFound = lazy(() => import('./pages/NotFound'));
 const Login = lazy(() => import('./pages/Login'));
+// Self-service after login (citizens, enterprises): its own chunk.
+const Self = lazy(() => import('./self/Self'));
 // The back office: its own chunks, never loaded by the public pages.
 const Office = lazy(() => import('./office/Office'));
 
@@ -32,6 +34,7 @@ const router = createBrowserRouter([
       { path: '/complaints', element: <Complaint /> },
       { path: '/complaints/track', element: <ComplaintTrack /> },
       { path: '/login', element: <Login /> },
+      { path: '/me/*', element: <Self /> },
       { path: '*', element: <NotFound /> },
     ],
   },

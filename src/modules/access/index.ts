@@ -3,6 +3,7 @@ export { can, covers, requirePermission, systemActor, type Actor, type Channel }
 export {
   isStaff,
   permissions,
+  permissionsOf,
   RoleSchema,
   roleLevel,
   roleNames,

@@ -4,17 +4,10 @@ import { api, ApiError, useApi } from '../lib/api';
 import { usePrefs, useTitle } from '../lib/prefs';
 import { EmptyNotice, ErrorNotice, Loading } from '../lib/status';
 import type { ComplaintView } from '../lib/types';
-import { useAuth } from './auth';
+import { useAuth } from '../lib/auth';
+import { daysBetween, today } from '../lib/dates';
 
 const ANSWERERS = ['cityOfficer', 'cityApprover'];
-
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
 
 /** Overdue red, due within 3 days orange, otherwise plain; answered green. */
 function Deadline({ c }: { c: ComplaintView }) {

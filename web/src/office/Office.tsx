@@ -1,20 +1,55 @@
 import { Button } from 'antd';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type LazyExoticComponent, type ReactNode } from 'react';
 import { Link, Navigate, NavLink, Route, Routes } from 'react-router';
 import type { MessageKey } from '../i18n';
 import { usePrefs } from '../lib/prefs';
 import { ErrorNotice, Loading } from '../lib/status';
-import { AuthProvider, useAuth } from './auth';
+import { AuthProvider, useAuth } from '../lib/auth';
+import './messages';
 
 const Inbox = lazy(() => import('./ComplaintsInbox'));
+// Each part of the back office is its own chunk (and owns its folder and message catalogue).
+const Dashboard = lazy(() => import('./insight/Dashboard'));
+const Simulation = lazy(() => import('./insight/Simulation'));
+const Cases = lazy(() => import('./cases/Cases'));
+const Desk = lazy(() => import('./desk/Desk'));
+const Persons = lazy(() => import('./desk/Persons'));
+const Outreach = lazy(() => import('./desk/Outreach'));
+const Referrals = lazy(() => import('./desk/Referrals'));
+const Funds = lazy(() => import('./funds/Funds'));
+const Payments = lazy(() => import('./funds/Payments'));
+const Policy = lazy(() => import('./admin/Policy'));
+const Audit = lazy(() => import('./admin/Audit'));
+const Users = lazy(() => import('./admin/Users'));
 
-/** The back-office menu: each item shows to the roles that hold its permission. */
-const menu: { to: string; label: MessageKey; roles: readonly string[] }[] = [
+/**
+ * The back-office menu: an item shows when the user holds any of its permissions (from `/auth/me`); the
+ * API checks them again on every call. Its paths take sub-paths (`cases/123`).
+ */
+const menu: {
+  to: string;
+  label: MessageKey;
+  anyOf: readonly string[];
+  page: LazyExoticComponent<() => ReactNode>;
+}[] = [
+  { to: 'dashboard', label: 'office.menu.dashboard', anyOf: ['monitoring.read'], page: Dashboard },
+  { to: 'cases', label: 'office.menu.cases', anyOf: ['applications.read'], page: Cases },
+  { to: 'desk', label: 'office.menu.desk', anyOf: ['registry.write'], page: Desk },
+  { to: 'persons', label: 'office.menu.persons', anyOf: ['registry.read'], page: Persons },
+  { to: 'outreach', label: 'office.menu.outreach', anyOf: ['rules.scan'], page: Outreach },
   {
-    to: 'complaints',
-    label: 'office.menu.complaints',
-    roles: ['cityOfficer', 'cityApprover', 'leader', 'auditor', 'townshipOfficer'],
+    to: 'referrals',
+    label: 'office.menu.referrals',
+    anyOf: ['referrals.answer', 'referrals.create'],
+    page: Referrals,
   },
+  { to: 'funds', label: 'office.menu.funds', anyOf: ['funds.read'], page: Funds },
+  { to: 'payments', label: 'office.menu.payments', anyOf: ['payments.manage'], page: Payments },
+  { to: 'simulation', label: 'office.menu.simulation', anyOf: ['rules.simulate'], page: Simulation },
+  { to: 'policy', label: 'office.menu.policy', anyOf: ['rules.manage', 'rules.simulate'], page: Policy },
+  { to: 'complaints', label: 'office.menu.complaints', anyOf: ['complaints.read'], page: Inbox },
+  { to: 'audit', label: 'office.menu.audit', anyOf: ['audit.read'], page: Audit },
+  { to: 'users', label: 'office.menu.users', anyOf: ['accounts.manage'], page: Users },
 ];
 
 export function roleLabel(t: (k: MessageKey) => string, role: string, fallback: string | null): string {
@@ -26,7 +61,7 @@ export function roleLabel(t: (k: MessageKey) => string, role: string, fallback: 
 function Shell() {
   const { t, lang, setLang } = usePrefs();
   const { me, logout } = useAuth();
-  const items = menu.filter((m) => m.roles.includes(me.role));
+  const items = menu.filter((m) => m.anyOf.some((p) => me.permissions.includes(p)));
   return (
     <div className="shell office">
       <a className="skip" href="#office-main">
@@ -73,7 +108,9 @@ function Shell() {
                 items[0] ? <Navigate to={items[0].to} replace /> : <p role="status">{t('office.nothing')}</p>
               }
             />
-            {items.some((m) => m.to === 'complaints') && <Route path="complaints" element={<Inbox />} />}
+            {items.map((m) => (
+              <Route key={m.to} path={`${m.to}/*`} element={<m.page />} />
+            ))}
             <Route path="*" element={<p role="status">{t('office.notFound')}</p>} />
           </Routes>
         </Suspense>

@@ -3,16 +3,18 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError } from '../lib/api';
 import { usePrefs, useTitle } from '../lib/prefs';
-import { rememberLogin, type LoginAnswer } from '../office/auth';
+import { rememberLogin, type LoginAnswer } from '../lib/auth';
 
-/** Only a path inside this site (never `//elsewhere`). */
-function safeNext(next: string | null): string {
+/** Only a path inside this site (never `//elsewhere`); else citizens and enterprises to /me, staff to /office. */
+function safeNext(next: string | null, role: string): string {
   return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login')
     ? next
-    : '/office';
+    : role === 'citizen' || role === 'enterprise'
+      ? '/me'
+      : '/office';
 }
 
-/** Staff login: the session lives in an HttpOnly cookie; the CSRF token is kept for writes. */
+/** Login for staff, citizens and enterprises: the session lives in an HttpOnly cookie; the CSRF token is kept for writes. */
 export default function Login() {
   const { t } = usePrefs();
   useTitle(t('login.title'));
@@ -37,7 +39,7 @@ export default function Login() {
         body: { username: username.trim(), password },
       });
       rememberLogin(answer);
-      void navigate(safeNext(params.get('next')), { replace: true });
+      void navigate(safeNext(params.get('next'), answer.account.role), { replace: true });
     } catch (err) {
       const apiError = err instanceof ApiError ? err : new ApiError(0, 'UNKNOWN', '');
       setError(apiError.message || (apiError.code === 'NETWORK' ? t('error.network') : t('error.generic')));

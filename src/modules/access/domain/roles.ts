@@ -69,7 +69,8 @@ export type Permission =
   | 'referrals.create'
   | 'referrals.answer'
   | 'complaints.read'
-  | 'complaints.answer';
+  | 'complaints.answer'
+  | 'monitoring.read';
 
 const staffReaders: Role[] = [
   'villageClerk',
@@ -112,7 +113,23 @@ export const permissions: Record<Permission, readonly Role[]> = {
   /** 投诉建议: read those within the jurisdiction; answer them. */
   'complaints.read': ['cityOfficer', 'cityApprover', 'leader', 'auditor', 'townshipOfficer'],
   'complaints.answer': ['cityOfficer', 'cityApprover'],
+  /** Dashboards: applications, money against budget, registered unemployed, by place (aggregates only). */
+  'monitoring.read': [
+    'townshipOfficer',
+    'cityOfficer',
+    'cityApprover',
+    'financeOfficer',
+    'leader',
+    'auditor',
+  ],
 };
+
+/** Every permission a role holds (the web app shows its menu from these; the use cases still check). */
+export function permissionsOf(role: Role | 'system'): Permission[] {
+  return (Object.keys(permissions) as Permission[]).filter(
+    (p) => role === 'system' || permissions[p].includes(role),
+  );
+}
 
 export function isStaff(role: Role): boolean {
   return role !== 'citizen' && role !== 'enterprise';

@@ -11,6 +11,7 @@ import {
   listAccounts,
   login,
   logout,
+  permissionsOf,
   roleNames,
 } from '../index.js';
 import { listAuditRecords } from '../use-cases/list-audit-records.js';
@@ -61,6 +62,7 @@ export function accessRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         division: actor.division,
         person: actor.person ?? null,
         enterprise: actor.enterprise ?? null,
+        permissions: permissionsOf(actor.role),
       };
     });
 

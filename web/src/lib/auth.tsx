@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { api, ApiError, setCsrfToken, setUnauthorizedHandler } from '../lib/api';
+import { api, ApiError, setCsrfToken, setUnauthorizedHandler } from './api';
 
 /** Who is logged in: `GET /auth/me`, with the display name kept from the login answer. */
 export interface Me {
@@ -9,6 +9,11 @@ export interface Me {
   role: string;
   roleName: string | null;
   division: string;
+  /** A citizen's own registry record, or an enterprise account's enterprise. */
+  person: { county: string; id: number } | null;
+  enterprise: { county: string; id: number } | null;
+  /** What the role may do (the menus show from these; the API checks again). */
+  permissions: string[];
 }
 
 /** `POST /auth/login` answers with the account (and sets the session cookie). */

@@ -1,0 +1,7 @@
+import { useT } from '../../lib/prefs';
+
+/** Placeholder until this part of the back office is built (issue 5). */
+export default function Desk() {
+  const t = useT();
+  return <p role="status">{t('office.nothing')}</p>;
+}
