@@ -98,13 +98,21 @@ export const applicationRepository = {
   },
 
   /** The cases waiting for one role of one division, the nearest deadline first. */
-  worklist(db: Db, division: string, role: string, limit: number, afterDue?: { due: string; id: number }) {
+  worklist(
+    db: Db,
+    division: string,
+    role: string,
+    limit: number,
+    afterDue?: { due: string; id: number },
+    programmeId?: string,
+  ) {
     let q = t(db)
       .selectFrom('applications')
       .select(WORK_ITEM_COLUMNS)
       .where('status', '=', 'inReview')
       .where('step_division', '=', division)
       .where('step_role', '=', role);
+    if (programmeId) q = q.where('programme_id', '=', programmeId);
     if (afterDue)
       q = q.where((eb) =>
         eb.or([

@@ -82,6 +82,8 @@ export const WorklistQuerySchema = z.strictObject({
   /** Page on from the last row seen: its due date and id. */
   afterDue: z.string().optional(),
   afterId: z.coerce.number().int().positive().optional(),
+  /** Only the cases of one programme. */
+  programmeId: z.string().max(60).optional(),
 });
 
 /** The cases waiting at the actor's own steps (their role, their division), the nearest deadline first. */
@@ -97,6 +99,7 @@ export async function worklist(
     actor.role,
     q.limit,
     q.afterDue && q.afterId ? { due: q.afterDue, id: q.afterId } : undefined,
+    q.programmeId,
   );
   const on = today(ctx);
   return rows.map((r) => {
