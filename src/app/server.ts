@@ -11,14 +11,21 @@ import {
 } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { accessRoutes } from '../modules/access/http/access.routes.js';
+import { accessAdminRoutes } from '../modules/access/http/admin.routes.js';
 import { applicationsRoutes } from '../modules/applications/http/applications.routes.js';
 import { complaintsRoutes } from '../modules/complaints/http/complaints.routes.js';
 import { divisionRoutes } from '../modules/divisions/http/divisions.routes.js';
 import { fundsRoutes } from '../modules/funds/http/funds.routes.js';
+import { monitoringRoutes } from '../modules/monitoring/http/monitoring.routes.js';
 import { notificationsRoutes } from '../modules/notifications/http/notifications.routes.js';
 import { registryRoutes } from '../modules/registry/http/registry.routes.js';
 import { rulesRoutes } from '../modules/rules/http/rules.routes.js';
+import { packOverviewRoutes } from '../modules/rules/http/pack-overview.routes.js';
+import { programmeFactsRoutes } from '../modules/rules/http/programme-facts.routes.js';
 import { servicesRoutes } from '../modules/services/http/services.routes.js';
+import { outreachRoutes } from '../modules/rules/http/outreach.routes.js';
+import { personApplicationsRoutes } from '../modules/applications/http/person-applications.routes.js';
+import { personRegistrationsRoutes } from '../modules/services/http/person-registrations.routes.js';
 import { migrationStatus } from '../platform/db/migrate.js';
 import { installErrorHandler } from '../platform/http/error-handler.js';
 import { installSessions } from '../platform/http/session.js';
@@ -99,14 +106,21 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   await app.register(
     async (api) => {
       await api.register(accessRoutes(ctx));
+      await api.register(accessAdminRoutes(ctx));
+      await api.register(packOverviewRoutes(ctx));
       await api.register(divisionRoutes());
       await api.register(registryRoutes(ctx));
       await api.register(rulesRoutes(ctx));
+      await api.register(programmeFactsRoutes(ctx));
       await api.register(servicesRoutes(ctx));
       await api.register(applicationsRoutes(ctx));
       await api.register(fundsRoutes(ctx));
       await api.register(notificationsRoutes(ctx));
       await api.register(complaintsRoutes(ctx));
+      await api.register(outreachRoutes(ctx));
+      await api.register(personApplicationsRoutes(ctx));
+      await api.register(personRegistrationsRoutes(ctx));
+      await api.register(monitoringRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -12,3 +12,24 @@ export { runScan, startScan, type ScanSummary } from './use-cases/run-scan.js';
 export { simulate, type SimulationResult } from './use-cases/simulate.js';
 export { getScanRun, listScanFindings, scanFindingCounts } from './use-cases/findings.js';
 export type { RulesTables } from './infra/tables.js';
+export {
+  programmeFacts,
+  ProgrammeFactsSchema,
+  type FactField,
+  type ProgrammeFacts,
+} from './use-cases/programme-facts.js';
+export { packOverview, PackOverviewSchema, type PackOverview } from './use-cases/pack-overview.js';
+export { parametersUsedBy, valuePeriods } from './domain/parameter-usage.js';
+export {
+  latestScan,
+  LatestScanSchema,
+  listOutreach,
+  notifyFindings,
+  NotifyFindingsSchema,
+  NotifyResultSchema,
+  OutreachItemSchema,
+  OutreachQuerySchema,
+  type NotifyFindings,
+  type OutreachItem,
+  type OutreachQuery,
+} from './use-cases/outreach.js';
