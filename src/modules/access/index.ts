@@ -37,3 +37,19 @@ export {
   type LoginResult,
   type ResolvedSession,
 } from './use-cases/login.js';
+export { listRoles, RoleViewSchema, type RoleView } from './use-cases/list-roles.js';
+export {
+  AccountStatusViewSchema,
+  changeAccountStatus,
+  listAccountStatus,
+  resetAccountPassword,
+  ResetPasswordSchema,
+  type AccountAction,
+  type AccountStatusView,
+} from './use-cases/manage-accounts.js';
+export {
+  AuditPageSchema,
+  AuditSearchSchema,
+  searchAuditRecords,
+  type AuditSearch,
+} from './use-cases/search-audit-records.js';
