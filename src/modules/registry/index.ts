@@ -32,3 +32,4 @@ export {
 export { assembleEnterpriseFacts, payeeOf, publicNamesOf, type Payee } from './use-cases/applicant.js';
 export { subjectsForScan, type ScanSubject, type ScanQuery } from './use-cases/subjects-for-scan.js';
 export { analyzeRegistry, samplePersons } from './infra/statistics.js';
+export { personsByIds } from './use-cases/persons-by-ids.js';

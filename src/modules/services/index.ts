@@ -35,3 +35,4 @@ export {
   type ReferralOptions,
   type ReferToCivilAffairs,
 } from './use-cases/referrals.js';
+export { listPersonRegistrations } from './use-cases/person-registrations.js';
