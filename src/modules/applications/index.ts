@@ -50,4 +50,5 @@ export {
 export { addMaterial, listMaterials, MaterialViewSchema, readMaterial } from './use-cases/materials.js';
 export { seedSyntheticApplications } from './seed/synthetic-applications.js';
 export { referApplicant, ReferApplicantSchema } from './use-cases/refer.js';
+export { countApplicationsByDivision, type ApplicationCount } from './use-cases/aggregates.js';
 export { listPersonApplications } from './use-cases/person-applications.js';

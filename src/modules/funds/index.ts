@@ -79,3 +79,4 @@ export {
   type LedgerBalance,
   type LedgerProblem,
 } from './use-cases/verify-ledger.js';
+export { fundTotals, moneyByDivision, type FundTotal, type MoneyByDivision } from './use-cases/aggregates.js';

@@ -33,3 +33,4 @@ export { assembleEnterpriseFacts, payeeOf, publicNamesOf, type Payee } from './u
 export { subjectsForScan, type ScanSubject, type ScanQuery } from './use-cases/subjects-for-scan.js';
 export { analyzeRegistry, samplePersons } from './infra/statistics.js';
 export { personsByIds } from './use-cases/persons-by-ids.js';
+export { countPersonsWithFactByDivision } from './use-cases/aggregates.js';

@@ -35,4 +35,5 @@ export {
   type ReferralOptions,
   type ReferToCivilAffairs,
 } from './use-cases/referrals.js';
+export { countOpenRegistrationsByDivision } from './use-cases/aggregates.js';
 export { listPersonRegistrations } from './use-cases/person-registrations.js';
