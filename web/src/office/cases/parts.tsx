@@ -1,0 +1,125 @@
+import { Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import type { MessageKey } from '../../i18n';
+import { api } from '../../lib/api';
+import { urgency } from '../../lib/dates';
+import { usePrefs } from '../../lib/prefs';
+import type { ApplicationStatus, StepView } from './types';
+
+const STATUS_COLOUR: Record<ApplicationStatus, string> = {
+  draft: 'default',
+  inReview: 'processing',
+  returned: 'warning',
+  rejected: 'error',
+  withdrawn: 'default',
+  approved: 'success',
+};
+
+export function statusLabel(t: (k: MessageKey) => string, status: string): string {
+  const key = `cases.status.${status}` as MessageKey;
+  const text = t(key);
+  return text === key ? status : text;
+}
+
+export function StatusTag({ status }: { status: ApplicationStatus }) {
+  const { t } = usePrefs();
+  return (
+    <Tag color={STATUS_COLOUR[status]} className="case-status" data-status={status}>
+      {statusLabel(t, status)}
+    </Tag>
+  );
+}
+
+/**
+ * A step's deadline: overdue red (the server's judgement, or past today), within three days orange,
+ * otherwise plain.
+ */
+export function DeadlineTag({ step }: { step: StepView }) {
+  const { t } = usePrefs();
+  const u = step.overdue ? 'overdue' : urgency(step.dueOn);
+  if (u === 'overdue')
+    return (
+      <Tag color="red" className="due due-overdue">
+        {t('cases.due.overdue', { date: step.dueOn })}
+      </Tag>
+    );
+  if (u === 'soon')
+    return (
+      <Tag color="orange" className="due due-soon">
+        {t('cases.due.soon', { date: step.dueOn })}
+      </Tag>
+    );
+  return <Tag className="due">{t('cases.due.on', { date: step.dueOn })}</Tag>;
+}
+
+/** A role's name in the reader's language (the office catalogue has them). */
+export function roleName(t: (k: MessageKey) => string, role: string): string {
+  const key = `role.${role}` as MessageKey;
+  const text = t(key);
+  return text === key ? role : text;
+}
+
+const divisionNames = new Map<string, Promise<string | null>>();
+
+/** The name of a division (`GET /divisions/:code`, public reference data), asked once per code. */
+export function useDivisionName(code: string | null | undefined): string | null {
+  const [name, setName] = useState<string | null>(null);
+  useEffect(() => {
+    if (!code) return;
+    let live = true;
+    let p = divisionNames.get(code);
+    if (!p) {
+      p = api<{ name: string; parent: string | null }>(`/divisions/${code}`).then(
+        (d) => d.name,
+        () => null,
+      );
+      divisionNames.set(code, p);
+    }
+    void p.then((n) => {
+      if (live) setName(n);
+    });
+    return () => {
+      live = false;
+    };
+  }, [code]);
+  return name;
+}
+
+export function DivisionName({ code }: { code: string }) {
+  const name = useDivisionName(code);
+  return <span title={code}>{name ?? code}</span>;
+}
+
+/** A fact's value in words: yes/no, lists and objects as short JSON, nothing as a dash. */
+export function factValue(t: (k: MessageKey) => string, value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (value === true) return t('cases.yes');
+  if (value === false) return t('cases.no');
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (Array.isArray(value) && value.length === 0) return '—';
+  return JSON.stringify(value);
+}
+
+/** A fact's name in words where the catalogue has it, else its identifier. */
+export function factName(t: (k: MessageKey) => string, name: string): string {
+  const key = `cases.fact.${name}` as MessageKey;
+  const text = t(key);
+  return text === key ? name : text;
+}
+
+/** Where a fact came from, in words. */
+export function sourceKind(t: (k: MessageKey) => string, kind: string): string {
+  const key = `cases.source.${kind}` as MessageKey;
+  const text = t(key);
+  return text === key ? kind : text;
+}
+
+/** What a difference between the frozen and the final decision is about, in words. */
+export function differenceName(t: (k: MessageKey) => string, what: string): string {
+  if (what === 'eligible') return t('cases.diff.eligible');
+  if (what === 'amount') return t('cases.diff.amount');
+  if (what === 'pack') return t('cases.diff.pack');
+  if (what.startsWith('component:')) return `${t('cases.diff.component')} ${what.slice(10)}`;
+  if (what.startsWith('fact:')) return `${t('cases.diff.fact')} ${factName(t, what.slice(5))}`;
+  return what;
+}
