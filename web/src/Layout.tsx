@@ -1,12 +1,19 @@
 import { Button, Switch } from 'antd';
 import { Suspense } from 'react';
-import { Link, NavLink, Outlet } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { Loading } from './lib/status';
 import { usePrefs } from './lib/prefs';
+
+/** A session's CSRF cookie is readable by our pages: its presence tells the header to offer 我的办事. */
+function hasSession(): boolean {
+  return typeof document !== 'undefined' && /(?:^|;\s*)jiuye_csrf=/.test(document.cookie);
+}
 
 /** Header (title, navigation, language, large text), the page, and the footer. */
 export function Layout() {
   const { t, lang, setLang, largeText, setLargeText } = usePrefs();
+  useLocation(); // read the session cookie again after each navigation (a login, a logout)
+  const signedIn = hasSession();
   return (
     <div className="shell">
       <a className="skip" href="#main">
@@ -46,6 +53,11 @@ export function Layout() {
           <NavLink to="/calculator">{t('nav.calculator')}</NavLink>
           <NavLink to="/on-site">{t('nav.onSite')}</NavLink>
           <NavLink to="/complaints">{t('nav.complaints')}</NavLink>
+          {signedIn ? (
+            <NavLink to="/me">{t('nav.me')}</NavLink>
+          ) : (
+            <NavLink to="/login">{t('nav.login')}</NavLink>
+          )}
         </nav>
       </header>
       <main id="main" className="main" tabIndex={-1}>

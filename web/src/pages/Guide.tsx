@@ -5,6 +5,31 @@ import { useApi } from '../lib/api';
 import { usePrefs, useTitle } from '../lib/prefs';
 import { Show } from '../lib/status';
 import { programmeName, type Guide as GuideView } from '../lib/types';
+import { loginPath } from '../lib/auth';
+
+/** 在线申请: to the apply wizard, or first to the login page (the session's CSRF cookie tells). */
+function ApplyOnline({ id }: { id: string }) {
+  const { t } = usePrefs();
+  const to = `/me/apply/${encodeURIComponent(id)}`;
+  const signedIn = /(?:^|;\s*)jiuye_csrf=/.test(document.cookie);
+  return (
+    <p className="apply-online">
+      <Link
+        to={signedIn ? to : loginPath(to)}
+        style={{
+          display: 'inline-block',
+          background: '#0b57d0',
+          color: '#fff',
+          padding: '0.45rem 1.25rem',
+          borderRadius: 6,
+          fontWeight: 600,
+        }}
+      >
+        {signedIn ? t('guide.apply') : t('guide.applyLogin')}
+      </Link>
+    </p>
+  );
+}
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -57,6 +82,7 @@ export default function Guide() {
               {g.onSite && <Tag color="orange">{t('policies.onSite')}</Tag>}
             </div>
             <p>{g.summary}</p>
+            {g.applyOnline && <ApplyOnline id={g.id} />}
             <Section title={t('guide.summary')}>
               <dl className="facts">
                 <dt>{t('guide.timeLimit')}</dt>
