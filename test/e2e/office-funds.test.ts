@@ -1,0 +1,216 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount, systemActor } from '../../src/modules/access/index.js';
+import { createApplication, reviewApplication } from '../../src/modules/applications/index.js';
+import { listBatches, listBatchItems, listBudgets, setBudget } from '../../src/modules/funds/index.js';
+import { registerPerson } from '../../src/modules/registry/index.js';
+import { todayInChina } from '../../src/shared/dates/calendar-date.js';
+import { makeIdNumber } from '../../src/shared/identity/index.js';
+import { actor, LINGYUAN, TOWNSHIP_A, type TestApp } from '../support/test-app.js';
+import { DESKTOP, hasChromium, mustRun, PHONE, SCREENSHOTS, startSite } from './browser.js';
+
+let site: { app: TestApp; server: FastifyInstance; url: string; browser: Browser };
+const run = hasChromium || mustRun;
+const VILLAGE = '211382101200';
+const ID_NUMBER = makeIdNumber('211382', '1990-04-04', 7, 'male');
+const ACCOUNT = '6221000012345678';
+const city = actor('cityApprover', LINGYUAN);
+let year: number;
+let applicationId: number;
+
+beforeAll(async () => {
+  if (!run) return;
+  site = await startSite();
+  const { app } = site;
+  year = Number((app.today?.() ?? todayInChina()).slice(0, 4));
+  // Finance sets this year's budget of 人才安家补助 (专项资金).
+  await setBudget(app, actor('financeOfficer', LINGYUAN), 'special', {
+    year,
+    programmeId: 'talent-housing-grant',
+    amountFen: 20_000_000,
+    onExhausted: 'block',
+  });
+  // A resident applies at the village desk; the review chain approves and the money is committed.
+  const p = await registerPerson(app, actor('townshipOfficer', TOWNSHIP_A), {
+    name: '李安家',
+    idNumber: ID_NUMBER,
+    residenceDivision: VILLAGE,
+    bankName: '凌源市农村信用合作联社',
+    bankAccount: ACCOUNT,
+  });
+  const clerk = actor('villageClerk', VILLAGE);
+  const a = await createApplication(app, clerk, {
+    programmeId: 'talent-housing-grant',
+    applicant: { type: 'person', id: p.id },
+    declared: { talent: { category: 'C', arrivedOn: '2019-03-01', firstHomeInLingyuan: true } },
+    submit: true,
+  });
+  applicationId = a.id;
+  await reviewApplication(app, clerk, a.id, { action: 'approve', comment: '材料齐全' });
+  await reviewApplication(app, actor('townshipOfficer', TOWNSHIP_A), a.id, { action: 'approve' });
+  await reviewApplication(app, city, a.id, { action: 'approve' });
+  await createAccount(app.db, systemActor('cli'), {
+    username: 'pay-e2e',
+    displayName: '赵审批',
+    password: 'funds-pass-123',
+    role: 'cityApprover',
+    division: LINGYUAN,
+  });
+});
+afterAll(async () => {
+  if (!site) return;
+  await site.browser.close();
+  await site.server.close();
+  await site.app.destroy();
+});
+
+async function login(p: Page, next: string) {
+  await p.goto(`${site.url}${next}`);
+  await p.waitForURL(/\/login\?next=/, { timeout: 10_000 });
+  await p.locator('#login-username').fill('pay-e2e');
+  await p.locator('#login-password').fill('funds-pass-123');
+  await p.keyboard.press('Enter');
+  await p.waitForURL(new RegExp(`${next}$`), { timeout: 10_000 });
+}
+
+const fitsWidth = (p: Page) =>
+  p.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
+
+describe.skipIf(!run)('back office: funds and payment batches in Chromium', () => {
+  it('the city approver makes a batch, pays it, downloads the roster, and the fund shows the money moved', async () => {
+    const before = (await listBudgets(site.app, city, 'special', year))[0]!;
+    expect(before.balances.committed).toBeGreaterThan(0);
+    const amountFen = before.balances.committed;
+    const yuanText = (fen: number) =>
+      `¥${Math.trunc(fen / 100).toLocaleString('zh-CN')}.${String(fen % 100).padStart(2, '0')}`;
+
+    const context = await site.browser.newContext({
+      viewport: DESKTOP,
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
+    const p = await context.newPage();
+    const errors: string[] = [];
+    p.on('pageerror', (e) => errors.push(e.message));
+
+    // The funds page: this year's budget, with the approved money committed and nothing paid yet.
+    await login(p, '/office/funds');
+    const card = p.locator('li[data-fund="special"]');
+    await card.waitFor({ timeout: 10_000 });
+    await expect
+      .poll(() => card.locator('[data-figure="committed"]').textContent())
+      .toBe(yuanText(amountFen));
+    expect(await card.locator('[data-figure="budget"]').textContent()).toBe('¥200,000.00');
+    expect(await card.locator('[data-figure="paid"]').textContent()).toBe('¥0.00');
+    await p.screenshot({ path: `${SCREENSHOTS}/funds-overview-desktop.png`, fullPage: true });
+
+    // A new batch takes the approved, committed, unpaid item.
+    await p.goto(`${site.url}/office/payments`);
+    await p.getByText('还没有发放批次。').waitFor({ timeout: 10_000 });
+    await p.getByRole('button', { name: '生成批次' }).click();
+    await p.waitForURL(/\/office\/payments\/\d+$/, { timeout: 10_000 });
+    const batchId = Number(/(\d+)$/.exec(p.url())![1]);
+    const row = p.locator('tr.funds-item').first();
+    await row.waitFor({ timeout: 10_000 });
+    const rowText = (await row.textContent()) ?? '';
+    expect(rowText).toContain('李安家');
+    expect(rowText).toContain('************5678');
+    expect(rowText).not.toContain(ACCOUNT);
+    expect(rowText).not.toContain(ID_NUMBER);
+    expect(await p.locator('[data-figure="total"]').textContent()).toBe(yuanText(amountFen));
+
+    // Pay it (after saying what it pays).
+    await p.getByRole('button', { name: /^发\s*放$/ }).click();
+    await p.getByText(/将发放 1 笔/).waitFor();
+    await p.getByRole('button', { name: '确认发放' }).click();
+    await expect
+      .poll(() => p.locator('section.funds-batch').getAttribute('data-status'), { timeout: 15_000 })
+      .toBe('done');
+    expect(await p.locator('[data-figure="paid"]').textContent()).toBe(`1 笔，${yuanText(amountFen)}`);
+    await expect.poll(() => row.locator('.ant-tag').textContent()).toBe('已发放');
+
+    // The roster, a real download through the API, read back with exceljs.
+    const [download] = await Promise.all([
+      p.waitForEvent('download'),
+      p.getByRole('button', { name: '下载花名册（Excel）' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`payment-batch-${batchId}-roster.xlsx`);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jiuye-roster-')), 'roster.xlsx');
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet('发放花名册')!;
+    const rows = ws.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows[0]!.slice(1, 4)).toEqual(['序号', '明细编号', '姓名/单位名称']);
+    const items = await listBatchItems(site.app, city, batchId);
+    expect(rows).toHaveLength(items.length + 2); // header, the items, the total
+    for (const [i, item] of items.entries()) {
+      const r = rows[i + 1]!;
+      expect(r.slice(1, 8)).toEqual([
+        item.seq,
+        item.itemId,
+        item.payeeName,
+        item.idNumber,
+        item.bankName,
+        item.bankAccount,
+        item.amountFen / 100,
+      ]);
+      expect(String(r[4])).not.toBe(ID_NUMBER);
+    }
+    expect(rows.at(-1)!.slice(1, 2)).toEqual(['合计']);
+    expect(rows.at(-1)![7]).toBe(amountFen / 100);
+    await p.getByText(`已下载 payment-batch-${batchId}-roster.xlsx`).waitFor();
+    await p.screenshot({ path: `${SCREENSHOTS}/funds-batch-desktop.png`, fullPage: true });
+
+    // The server stored it: the batch is done, the item paid, the money moved from committed to paid.
+    const [stored] = await listBatches(site.app, city);
+    expect(stored).toMatchObject({ id: batchId, status: 'done', paid: 1, paidFen: amountFen, claimed: 0 });
+    const after = (await listBudgets(site.app, city, 'special', year))[0]!;
+    expect(after.balances).toMatchObject({ committed: 0, disbursed: amountFen });
+
+    // The fund's page shows it: paid in the budget line, a disbursement in the ledger.
+    await p.goto(`${site.url}/office/funds/special`);
+    await p.getByRole('heading', { name: '专项资金' }).waitFor({ timeout: 10_000 });
+    const budgetRow = p.locator('tr.funds-budget-row', { hasText: '人才安家补助' }).first();
+    await budgetRow.waitFor({ timeout: 10_000 });
+    expect(await budgetRow.textContent()).toContain(yuanText(amountFen));
+    const ledgerRow = p.locator('tr.funds-journal-disbursement').first();
+    await ledgerRow.waitFor({ timeout: 10_000 });
+    expect(await ledgerRow.textContent()).toContain(String(applicationId));
+    // The city approver reads budgets; only finance sets them.
+    await p.getByText('预算由财政局经办人员设置').waitFor();
+    expect(await p.getByRole('button', { name: '设置预算' }).count()).toBe(0);
+    await p.goto(`${site.url}/office/funds`);
+    await expect
+      .poll(() => p.locator('li[data-fund="special"] [data-figure="paid"]').textContent(), {
+        timeout: 10_000,
+      })
+      .toBe(yuanText(amountFen));
+
+    // On a phone: the same pages, nothing wider than the screen (tables scroll inside their box).
+    const phone = await site.browser.newContext({
+      viewport: PHONE,
+      locale: 'zh-CN',
+      storageState: await context.storageState(),
+    });
+    const q = await phone.newPage();
+    q.on('pageerror', (e) => errors.push(e.message));
+    await q.goto(`${site.url}/office/funds`);
+    await q.locator('li[data-fund="special"]').waitFor({ timeout: 10_000 });
+    expect(await fitsWidth(q)).toBe(true);
+    await q.screenshot({ path: `${SCREENSHOTS}/funds-overview-phone.png`, fullPage: true });
+    await q.goto(`${site.url}/office/payments/${batchId}`);
+    await q.locator('tr.funds-item').first().waitFor({ timeout: 10_000 });
+    expect(await fitsWidth(q)).toBe(true);
+    await q.screenshot({ path: `${SCREENSHOTS}/funds-batch-phone.png`, fullPage: true });
+
+    expect(errors).toEqual([]);
+    await phone.close();
+    await context.close();
+  });
+});

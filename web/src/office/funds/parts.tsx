@@ -1,0 +1,89 @@
+import { Progress, Tag } from 'antd';
+import { useMemo } from 'react';
+import type { MessageKey } from '../../i18n';
+import { useApi } from '../../lib/api';
+import { usePrefs } from '../../lib/prefs';
+import { fenText, type Usage } from './money';
+import type { BatchStatus, ProgrammeList, ProgrammeName } from './types';
+
+/** Yuan with its unit, from fen. */
+export function Yuan({ fen }: { fen: number }) {
+  const { t, lang } = usePrefs();
+  return <span className="funds-money">{t('funds.yuan', { amount: fenText(fen, lang) })}</span>;
+}
+
+/** The used share of a budget as a bar, with a warning when near or over. */
+export function UsageBar({ u }: { u: Usage }) {
+  const { t } = usePrefs();
+  return (
+    <div className="funds-usage">
+      <Progress
+        percent={Math.min(100, Math.max(0, u.percent))}
+        status={u.level === 'over' ? 'exception' : u.level === 'near' ? 'active' : 'normal'}
+        strokeColor={u.level === 'near' ? '#d46b08' : undefined}
+        format={() => `${u.percent}%`}
+        aria-label={t('funds.usedShare', { percent: u.percent })}
+      />
+      <UsageTag u={u} />
+    </div>
+  );
+}
+
+export function UsageTag({ u }: { u: Usage }) {
+  const { t } = usePrefs();
+  if (u.level === 'over')
+    return (
+      <Tag color="red" className="funds-warn funds-warn-over">
+        {t('funds.over')}
+      </Tag>
+    );
+  if (u.level === 'near')
+    return (
+      <Tag color="orange" className="funds-warn funds-warn-near">
+        {t('funds.near')}
+      </Tag>
+    );
+  if (u.level === 'none') return <Tag className="funds-warn">{t('funds.noBudget')}</Tag>;
+  return null;
+}
+
+const STATUS_COLOR: Record<BatchStatus, string> = {
+  building: 'gold',
+  ready: 'blue',
+  disbursing: 'orange',
+  done: 'green',
+};
+export function BatchStatusTag({ status }: { status: BatchStatus }) {
+  const { t } = usePrefs();
+  return <Tag color={STATUS_COLOR[status]}>{t(`funds.batch.status.${status}` as MessageKey)}</Tag>;
+}
+
+/** Programme names by id, from the public programme list (the funds API names only ids). */
+export function useProgrammes(): {
+  name: (id: string | null) => string;
+  list: ProgrammeName[];
+} {
+  const { lang } = usePrefs();
+  const loaded = useApi<ProgrammeList>('/public/programmes');
+  return useMemo(() => {
+    const list = loaded.data ? [...loaded.data.person, ...loaded.data.enterprise] : [];
+    const unique = [...new Map(list.map((p) => [p.id, p])).values()];
+    const byId = new Map(unique.map((p) => [p.id, p]));
+    return {
+      list: unique,
+      name: (id) => {
+        if (!id) return '';
+        const p = byId.get(id);
+        return p ? (lang === 'en' ? p.nameEn : p.name) : id;
+      },
+    };
+  }, [loaded.data, lang]);
+}
+
+/** A date-time from the API as local `YYYY-MM-DD HH:mm`. */
+export function dateTime(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
