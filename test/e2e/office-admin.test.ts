@@ -1,7 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, systemActor } from '../../src/modules/access/index.js';
+import { POLICY_DIR, readPackSources } from '../../src/modules/rules/index.js';
 import type { TestApp } from '../support/test-app.js';
 import { DESKTOP, hasChromium, mustRun, PHONE, SCREENSHOTS, startSite } from './browser.js';
 
@@ -16,6 +20,7 @@ beforeAll(async () => {
     ['policy-e2e', '孙政策', 'policyAdmin'],
     ['admin-e2e', '钱管理', 'systemAdmin'],
     ['auditor-e2e', '李审计', 'auditor'],
+    ['city-e2e', '吴经办', 'cityOfficer'],
   ] as const) {
     await createAccount(site.app.db, systemActor('cli'), {
       username,
@@ -76,12 +81,63 @@ describe.skipIf(!run)('back office: policy, audit trail, users and roles in Chro
     expect(await programme.locator('.admin-quote').count()).toBeGreaterThan(0);
     await p.screenshot({ path: `${SCREENSHOTS}/admin-policy-desktop.png`, fullPage: false });
 
-    // The versions tab: the committed pack in force, loading offered to the policy administrator.
+    await p.evaluate('window.scrollTo(0, 0)');
+    await p.screenshot({ path: `${SCREENSHOTS}/admin-policy-top-desktop.png` });
+
+    // The versions tab: the committed pack in force; the policy administrator loads a new version
+    // from a file, sees how it differs, and activates it after confirming.
     await p.getByRole('tab', { name: '政策包版本' }).click();
-    await p.getByText('现行版本 lingyuan-2019@').first().waitFor();
-    expect(await p.getByLabel('政策包文件（JSON）').count()).toBe(1);
+    await p.getByText('现行版本 lingyuan-2019@1.1.0（随系统发布').first().waitFor();
+    const sources = readPackSources(path.join(POLICY_DIR, 'lingyuan-2019'));
+    sources.meta.version = '1.1.1';
+    sources.parameters
+      .find((x) => x.id === 'wage.minimumMonthly')!
+      .values.push({
+        from: '2026-01-01',
+        value: 1700,
+        reference: { document: '辽宁省月最低工资标准（测试调整）', assumed: false },
+      });
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jiuye-pack-')), 'pack.json');
+    fs.writeFileSync(file, JSON.stringify({ sources }));
+    await p.getByLabel('政策包文件（JSON）').setInputFiles(file);
+    await p.getByText('已载入 lingyuan-2019@1.1.1（未启用）').waitFor({ timeout: 30_000 });
+    expect(await p.locator('.admin-load .admin-diff').textContent()).toContain('wage.minimumMonthly');
+    const version = p.locator('li[data-version="1.1.1"]');
+    await version.waitFor({ timeout: 10_000 });
+    expect(await version.textContent()).toContain('已载入，未启用');
+    await version.getByRole('button', { name: '启用…' }).click();
+    const dialog = p.getByRole('dialog');
+    await dialog.getByLabel('施行日期').waitFor();
+    await p.screenshot({ path: `${SCREENSHOTS}/admin-policy-activate-desktop.png` });
+    await dialog.getByRole('button', { name: '确认启用' }).click();
+    await p.getByText('已启用 lingyuan-2019@1.1.1。').waitFor({ timeout: 10_000 });
+    await expect.poll(() => version.textContent(), { timeout: 10_000 }).toContain('现行');
+    const stored = await site.app.rules.list(systemActor('cli'));
+    expect(stored.versions.find((v) => v.version === '1.1.1')?.activeFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await p.getByRole('tab', { name: '政策项目' }).click();
+    await expect
+      .poll(
+        () =>
+          programme
+            .locator('li.admin-param', { hasText: '当地月最低工资标准' })
+            .locator('.admin-value')
+            .first()
+            .textContent(),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe('1,700 元/月');
     expect(errors).toEqual([]);
     await context.close();
+
+    // A role that runs simulations reads the same page, without loading or activating.
+    const reader = await loggedIn('city-e2e', '/office/policy');
+    await reader.p.getByRole('tab', { name: '政策包版本' }).click();
+    await reader.p.getByText('您的角色可以查看政策包，不能载入或启用版本').waitFor({ timeout: 15_000 });
+    expect(await reader.p.getByLabel('政策包文件（JSON）').count()).toBe(0);
+    expect(await reader.p.getByRole('button', { name: '启用…' }).count()).toBe(0);
+    await reader.context.close();
 
     const phone = await loggedIn('policy-e2e', '/office/policy', PHONE);
     await phone.p.locator('li[data-programme="internship-subsidy"]').waitFor({ timeout: 15_000 });
@@ -124,7 +180,9 @@ describe.skipIf(!run)('back office: policy, audit trail, users and roles in Chro
     const roleCard = p.locator('li[data-role="policyAdmin"]');
     await roleCard.waitFor();
     expect(await roleCard.textContent()).toContain('载入、校验、启用政策包');
+    await p.screenshot({ path: `${SCREENSHOTS}/admin-roles-desktop.png` });
     await p.getByRole('tab', { name: '用户', exact: true }).click();
+    await p.waitForTimeout(400); // the tab's underline moves
     await p.screenshot({ path: `${SCREENSHOTS}/admin-users-desktop.png` });
     expect(errors).toEqual([]);
     await context.close();

@@ -26,6 +26,14 @@ const ACTIONS = [
   'fact.set',
   'rules.pack.load',
   'rules.pack.activate',
+  'rules.scan',
+  'rules.simulate',
+  'enterprise.create',
+  'household.create',
+  'complaint.send',
+  'complaint.answer',
+  'funds.budget.set',
+  'paymentBatch.create',
 ];
 const ENTITY_TYPES = [
   'account',
@@ -117,7 +125,7 @@ function Record({ r }: { r: AuditRecord }) {
         <span className="admin-muted">#{r.seq}</span>
       </div>
       <dl className="admin-dl">
-        <dt>{t('admin.audit.actor')}</dt>
+        <dt>{t('admin.audit.by')}</dt>
         <dd>
           {r.actor.username} · {known(t, `role.${r.actor.role}`, r.actor.role)}
         </dd>

@@ -90,7 +90,10 @@ function Programme({ p, params }: { p: ProgrammeView; params: Map<string, Parame
       {p.versions.length > 1 && (
         <p className="admin-muted">
           {t('admin.policy.ruleVersions', {
-            list: p.versions.map((v) => (v.to ? `${v.from} – ${v.to}` : `${v.from} –`)).join('；'),
+            list: [...p.versions]
+              .sort((a, b) => (a.from < b.from ? -1 : 1))
+              .map((v) => (v.to ? `${v.from} – ${v.to}` : `${v.from} –`))
+              .join('；'),
           })}
         </p>
       )}
