@@ -123,7 +123,15 @@ function Register() {
   const [f, setF] = useState<RegisterForm>(EMPTY);
   const [fe, setFe] = useState<Record<string, string>>({});
   const { busy, error, setError, run } = useAction();
-  const set = <K extends keyof RegisterForm>(k: K, v: RegisterForm[K]) => setF((x) => ({ ...x, [k]: v }));
+  const set = <K extends keyof RegisterForm>(k: K, v: RegisterForm[K]) => {
+    setF((x) => ({ ...x, [k]: v }));
+    // An edited field loses its old error (a new one comes on leaving it, or on sending).
+    setFe((x) => {
+      if (!(k in x)) return x;
+      const { [k]: _drop, ...rest } = x;
+      return rest;
+    });
+  };
   const setResidence = useCallback((code: string) => setF((x) => ({ ...x, residence: code })), []);
   const facts = idNumberFacts(f.idNumber);
   const at = (field: string) => fe[field] ?? errorAt(error, field);
