@@ -61,6 +61,13 @@ beforeAll(async () => {
     role: 'cityApprover',
     division: LINGYUAN,
   });
+  await createAccount(app.db, systemActor('cli'), {
+    username: 'fin-e2e',
+    displayName: '钱财政',
+    password: 'funds-pass-123',
+    role: 'financeOfficer',
+    division: LINGYUAN,
+  });
 });
 afterAll(async () => {
   if (!site) return;
@@ -69,10 +76,10 @@ afterAll(async () => {
   await site.app.destroy();
 });
 
-async function login(p: Page, next: string) {
+async function login(p: Page, next: string, username = 'pay-e2e') {
   await p.goto(`${site.url}${next}`);
   await p.waitForURL(/\/login\?next=/, { timeout: 10_000 });
-  await p.locator('#login-username').fill('pay-e2e');
+  await p.locator('#login-username').fill(username);
   await p.locator('#login-password').fill('funds-pass-123');
   await p.keyboard.press('Enter');
   await p.waitForURL(new RegExp(`${next}$`), { timeout: 10_000 });
@@ -211,6 +218,75 @@ describe.skipIf(!run)('back office: funds and payment batches in Chromium', () =
 
     expect(errors).toEqual([]);
     await phone.close();
+    await context.close();
+  });
+
+  it('finance sets a budget (not below what is used), takes the full roster with a reason, and records a bank return', async () => {
+    const [batch] = await listBatches(site.app, city);
+    expect(batch).toMatchObject({ status: 'done', paid: 1 });
+    const amountFen = batch!.paidFen;
+    const context = await site.browser.newContext({
+      viewport: DESKTOP,
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
+    const p = await context.newPage();
+    const errors: string[] = [];
+    p.on('pageerror', (e) => errors.push(e.message));
+    await login(p, '/office/funds/special', 'fin-e2e');
+    await p.getByRole('heading', { name: '专项资金' }).waitFor({ timeout: 10_000 });
+
+    // A budget below what is already paid is refused, the API's words next to the amount.
+    await p.getByRole('button', { name: /修改 .* 年度“人才安家补助”的预算/ }).click();
+    const amount = p.getByLabel('预算金额');
+    await amount.fill('100');
+    await p.getByRole('button', { name: '保存预算' }).click();
+    await p.locator('.funds-field-error', { hasText: '预算不能低于此数' }).waitFor({ timeout: 10_000 });
+    await amount.fill('300000');
+    await p.getByText('提示后仍可审批').click();
+    await p.getByRole('button', { name: '保存预算' }).click();
+    await p.getByText(/已保存：\d+ 年度“人才安家补助”预算 ¥300,000.00/).waitFor({ timeout: 10_000 });
+    const budget = (await listBudgets(site.app, city, 'special', year))[0]!;
+    expect(budget).toMatchObject({ amountFen: 30_000_000, onExhausted: 'warn', updatedBy: 'fin-e2e' });
+    await p.locator('tr.funds-journal-allocation').first().waitFor({ timeout: 10_000 });
+    expect(await p.locator('tr.funds-journal-allocation').count()).toBe(2);
+
+    // The full roster, for the bank: only with a reason.
+    await p.goto(`${site.url}/office/payments/${batch!.id}`);
+    await p.locator('tr.funds-item').first().waitFor({ timeout: 10_000 });
+    await p.getByText('完整显示证件号码和银行账号').click();
+    await p.getByRole('button', { name: '下载花名册（CSV）' }).click();
+    await p.locator('.funds-field-error', { hasText: '事由' }).waitFor();
+    await p.getByLabel('事由').fill('报送农村信用社发放');
+    const [download] = await Promise.all([
+      p.waitForEvent('download'),
+      p.getByRole('button', { name: '下载花名册（CSV）' }).click(),
+    ]);
+    const csvText = fs.readFileSync((await download.path())!, 'utf8');
+    expect(csvText).toContain(ACCOUNT);
+    expect(csvText).toContain(ID_NUMBER);
+    // …while the page itself keeps them masked.
+    expect(await p.locator('tr.funds-item').first().textContent()).not.toContain(ACCOUNT);
+
+    // The bank returns the item: upload its file; the item fails and the money goes back to committed.
+    const items = await listBatchItems(site.app, city, batch!.id);
+    const returned = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jiuye-bank-')), 'bank-return.csv');
+    fs.writeFileSync(returned, `明细编号,结果,原因\n${items[0]!.itemId},失败,户名与账号不符\n`);
+    await p.getByLabel('银行回盘文件（CSV）').setInputFiles(returned);
+    await p.getByRole('button', { name: '上传并登记' }).click();
+    await p.getByText('已登记：成功 0 笔，失败 1 笔，未变 0 笔。').waitFor({ timeout: 10_000 });
+    await expect.poll(() => p.locator('tr.funds-item .ant-tag').first().textContent()).toBe('发放失败');
+    expect(await p.locator('tr.funds-item').first().textContent()).toContain('户名与账号不符');
+    expect(await p.locator('[data-figure="failed"]').textContent()).toContain('1 笔');
+    const after = (await listBudgets(site.app, city, 'special', year))[0]!;
+    expect(after.balances).toMatchObject({ committed: amountFen, disbursed: 0 });
+
+    // The failed item is unpaid again: a new batch takes it.
+    await p.goto(`${site.url}/office/payments`);
+    await p.getByRole('button', { name: '生成批次' }).click();
+    await p.waitForURL(new RegExp(`/office/payments/${batch!.id + 1}$`), { timeout: 10_000 });
+    await p.locator('tr.funds-item', { hasText: '李安家' }).waitFor({ timeout: 10_000 });
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

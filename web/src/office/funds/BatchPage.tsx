@@ -318,7 +318,7 @@ function Items({
             <Table<BatchItemView>
               rowKey="itemId"
               size="small"
-              scroll={{ x: true }}
+              scroll={{ x: 'max-content' }}
               loading={loaded.loading}
               dataSource={page}
               pagination={false}
@@ -328,7 +328,7 @@ function Items({
                 { title: t('funds.items.seq'), dataIndex: 'seq' },
                 { title: t('funds.items.itemId'), dataIndex: 'itemId' },
                 { title: t('funds.items.payee'), dataIndex: 'payeeName' },
-                { title: t('funds.items.idNumber'), dataIndex: 'idNumber', className: 'code' },
+                { title: t('funds.items.idNumber'), dataIndex: 'idNumber', className: 'funds-mono' },
                 {
                   title: t('funds.items.bank'),
                   dataIndex: 'bankName',
@@ -337,7 +337,7 @@ function Items({
                 {
                   title: t('funds.items.account'),
                   dataIndex: 'bankAccount',
-                  className: 'code',
+                  className: 'funds-mono',
                   render: (v: string | null) => v ?? '—',
                 },
                 {

@@ -186,7 +186,7 @@ function Ledger({ fund }: { fund: FundView }) {
               rowKey="id"
               size="small"
               loading={loaded.loading}
-              scroll={{ x: true }}
+              scroll={{ x: 'max-content' }}
               dataSource={journals}
               rowClassName={(j) => `funds-journal funds-journal-${j.kind}`}
               pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
@@ -293,7 +293,7 @@ export function FundPage() {
             <Table<BudgetView>
               rowKey={(b) => `${b.year}/${b.programmeId}`}
               size="small"
-              scroll={{ x: true }}
+              scroll={{ x: 'max-content' }}
               loading={budgets.loading}
               dataSource={budgets.data}
               rowClassName="funds-budget-row"

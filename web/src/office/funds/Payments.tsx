@@ -135,7 +135,7 @@ function BatchList() {
             <Table<BatchView>
               rowKey="id"
               size="small"
-              scroll={{ x: true }}
+              scroll={{ x: 'max-content' }}
               loading={loaded.loading}
               dataSource={loaded.data}
               pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}

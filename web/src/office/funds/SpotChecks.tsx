@@ -294,7 +294,7 @@ export function SpotChecks() {
           <Table<SpotCheckView>
             rowKey="id"
             size="small"
-            scroll={{ x: true }}
+            scroll={{ x: 'max-content' }}
             loading={loaded.loading}
             dataSource={loaded.data}
             pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
