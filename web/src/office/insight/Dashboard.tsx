@@ -133,7 +133,7 @@ function ApplicationsSection({ d, rows, levelName }: { d: DashboardData; rows: R
     <section className="insight-section" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('insight.section.applications', { level: levelName })}</h2>
       <p className="insight-hint">{t('insight.section.applicationsHint')}</p>
-      <div className="insight-pair">
+      <div className="insight-pair insight-stacked">
         <Chart
           option={option}
           label={t('insight.chart.applications', { level: levelName })}

@@ -63,7 +63,7 @@ function ParameterField({
   const { t, lang } = usePrefs();
   const id = useId();
   const name = lang === 'en' && p.nameEn ? p.nameEn : p.name;
-  const unit = p.unit ? `（${p.unit}）` : '';
+  const unit = p.unit && !name.includes(p.unit) ? `（${p.unit}）` : '';
   const common = {
     min: p.min ?? 0,
     ...(p.max !== null ? { max: p.max } : {}),
@@ -352,7 +352,7 @@ function SimulationForm({ overview, names }: { overview: Overview; names: Readon
             value={programme}
             placeholder={t('insight.sim.programmePlaceholder')}
             onChange={choose}
-            style={{ maxWidth: '100%', width: '24rem' }}
+            style={{ width: '100%', maxWidth: '24rem' }}
             options={programmes.map((p) => ({ value: p.id, label: programmeName(p) }))}
           />
         </div>
