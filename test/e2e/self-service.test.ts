@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, systemActor } from '../../src/modules/access/index.js';
+import { reviewApplication } from '../../src/modules/applications/index.js';
 import { registerEnterprise, registerPerson, setFact } from '../../src/modules/registry/index.js';
 import { makeIdNumber, makeUscc } from '../../src/shared/identity/index.js';
 import { actor, type TestApp } from '../support/test-app.js';
@@ -184,6 +185,32 @@ describe.skipIf(!run)('self-service (我的办事) in Chromium', () => {
     expect(await p.locator('.self-chain li.now').textContent()).toContain('村（社区）受理核实');
     await p.screenshot({ path: `${SCREENSHOTS}/self-application-desktop.png`, fullPage: true });
 
+    // The village returns it for correction (退回补正): the applicant changes the rent and submits again.
+    await reviewApplication(site.app, actor('villageClerk', VILLAGE), id, {
+      action: 'return',
+      comment: '请按租赁合同填写本年度实际支付的租金。',
+    });
+    await p.reload();
+    await p.getByText('退回意见：请按租赁合同填写本年度实际支付的租金。').waitFor({ timeout: 10_000 });
+    await p.getByRole('button', { name: '修改申报内容' }).click();
+    await p.locator('#fact-business-rentPaidYearly').fill('');
+    await p.getByRole('button', { name: '保存修改' }).click();
+    await expect
+      .poll(() => p.locator('[data-fact="business.rentPaidYearly"] .field-error').textContent())
+      .toBe('请回答此问题');
+    await p.locator('#fact-business-rentPaidYearly').fill('6000');
+    await p.getByRole('button', { name: '保存修改' }).click();
+    await p.getByText('已保存。系统已按新的内容重新预审。').waitFor({ timeout: 10_000 });
+    await p.getByRole('button', { name: '重新提交' }).click();
+    await expect
+      .poll(() => p.locator('.self-status').first().textContent(), { timeout: 10_000 })
+      .toBe('审核中');
+    await expect
+      .poll(() => timeline.locator('li').evaluateAll((li) => li.map((x) => x.getAttribute('data-action'))))
+      .toEqual(['created', 'materialAdded', 'submitted', 'returned', 'edited', 'resubmitted']);
+    const again = await context.request.get(`${site.url}/api/v1/applications/${id}`);
+    expect(await again.json()).toMatchObject({ status: 'inReview', decision: { amount: 6000 } });
+
     // The same pages on a phone, in large text: nothing wider than the screen.
     await p.setViewportSize(PHONE);
     await p.evaluate(() => localStorage.setItem('jiuye.largeText', '1'));
@@ -267,6 +294,19 @@ describe.skipIf(!run)('self-service (我的办事) in Chromium', () => {
     await item.waitFor({ timeout: 10_000 });
     expect(await item.textContent()).toContain('就业见习补贴');
     expect(await item.textContent()).toContain('审核中');
+
+    // Withdrawn while still under review: a reason is required, then the case is closed.
+    await item.getByRole('link').click();
+    await p.getByRole('button', { name: '撤回申请' }).click();
+    await p.getByRole('button', { name: '确认撤回' }).click();
+    await p.getByText('请填写撤回原因。').waitFor();
+    await p.getByLabel('撤回原因').fill('见习人员已提前离职，暂不申请。');
+    await p.getByRole('button', { name: '确认撤回' }).click();
+    await expect
+      .poll(() => p.locator('.self-status').first().textContent(), { timeout: 10_000 })
+      .toBe('已撤回');
+    const closed = await context.request.get(`${site.url}/api/v1/applications/${id}`);
+    expect(await closed.json()).toMatchObject({ status: 'withdrawn' });
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -77,7 +77,7 @@ function Correction({
   app: ApplicationView;
   fields: FactField[];
   guide: Guide | undefined;
-  onChanged: (a: ApplicationView) => void;
+  onChanged: (a: ApplicationView, note: string) => void;
   onMaterial: () => void;
 }) {
   const { t } = usePrefs();
@@ -89,7 +89,6 @@ function Correction({
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
-  const [note, setNote] = useState<string>();
   const current = answers ?? (declared.data ? fromDeclared(questions, declared.data) : {});
 
   const save = async (e: FormEvent) => {
@@ -105,9 +104,7 @@ function Correction({
         method: 'PATCH',
         body: { declared: toDeclared(questions, current), version: app.version },
       });
-      setEditing(false);
-      setNote(t('self.app.saved'));
-      onChanged(saved);
+      onChanged(saved, t('self.app.saved'));
     } catch (err) {
       const ae = asApiError(err);
       const q = questionOfPath(questions, ae.path);
@@ -123,8 +120,7 @@ function Correction({
     setError(undefined);
     try {
       const a = await api<ApplicationView>(`/applications/${app.id}/submit`, { method: 'POST' });
-      setNote(t('self.app.resubmitted'));
-      onChanged(a);
+      onChanged(a, t('self.app.resubmitted'));
     } catch (err) {
       setError(asApiError(err));
     } finally {
@@ -136,7 +132,6 @@ function Correction({
     <section className="section card self-correction" aria-labelledby="self-correction">
       <h2 id="self-correction">{t('self.app.declared')}</h2>
       {declared.error && <ErrorNotice error={declared.error} onRetry={declared.reload} />}
-      {note && <Alert type="success" showIcon title={note} role="status" />}
       {editing ? (
         <form onSubmit={(e) => void save(e)} noValidate>
           <Questions
@@ -261,14 +256,16 @@ function Withdraw({ app, onChanged }: { app: ApplicationView; onChanged: (a: App
 function Page({ initial }: { initial: ApplicationView }) {
   const { t, lang } = usePrefs();
   const [app, setApp] = useState(initial);
+  const [note, setNote] = useState<string>();
   const timeline = useApi<TimelineEntry[]>(`/applications/${app.id}/timeline`);
   const materials = useApi<Material[]>(`/applications/${app.id}/materials`);
   const pid = encodeURIComponent(app.programme.id);
   const guide = useApi<Guide>(`/public/programmes/${pid}`);
   const facts = useApi<ProgrammeFacts>(`/public/programmes/${pid}/facts`);
   useTitle(`${t('self.app.title')} ${app.id}`);
-  const changed = (a: ApplicationView) => {
+  const changed = (a: ApplicationView, message?: string) => {
     setApp(a);
+    setNote(message);
     timeline.reload();
     materials.reload();
   };
@@ -283,9 +280,10 @@ function Page({ initial }: { initial: ApplicationView }) {
       <h1>{programmeName(app.programme, lang)}</h1>
       <div className="self-app-head">
         <StatusTag status={app.status} />
-        <span className="code">{t('self.reference', { id: app.id })}</span>
+        <strong>{t('self.reference', { id: app.id })}</strong>
         <span className="meta">{t('self.appliedOn', { date: app.appliedOn })}</span>
       </div>
+      {note && <Alert type="success" showIcon title={note} role="status" />}
       {app.status === 'returned' && (
         <Alert
           type="warning"
@@ -312,7 +310,7 @@ function Page({ initial }: { initial: ApplicationView }) {
                 <>
                   <dt>{t('self.app.chainNow')}</dt>
                   <dd>
-                    {t('self.waitingAt', {
+                    {t('self.app.stepDue', {
                       step: lang === 'en' ? app.step.nameEn : app.step.name,
                       due: app.step.dueOn,
                     })}
@@ -380,7 +378,9 @@ function Page({ initial }: { initial: ApplicationView }) {
           onMaterial={materials.reload}
         />
       )}
-      {['draft', 'inReview', 'returned'].includes(app.status) && <Withdraw app={app} onChanged={changed} />}
+      {['draft', 'inReview', 'returned'].includes(app.status) && (
+        <Withdraw app={app} onChanged={(a) => changed(a, t('self.app.withdrawn'))} />
+      )}
     </div>
   );
 }

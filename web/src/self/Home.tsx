@@ -23,11 +23,11 @@ function PersonProfile({ id }: { id: number }) {
             <dt>{t('self.name')}</dt>
             <dd>{p.name}</dd>
             <dt>{t('self.idNumber')}</dt>
-            <dd className="code">{p.idNumber}</dd>
+            <dd className="self-mono">{p.idNumber}</dd>
             <dt>{t('self.age')}</dt>
             <dd>{t('self.ageValue', { age: p.age })}</dd>
             <dt>{t('self.phone')}</dt>
-            <dd className="code">{p.phone ?? '—'}</dd>
+            <dd className="self-mono">{p.phone ?? '—'}</dd>
             <dt>{t('self.residence')}</dt>
             <dd>{p.residenceDivision.name ?? p.residenceDivision.code}</dd>
             <dt>{t('self.township')}</dt>
@@ -39,7 +39,7 @@ function PersonProfile({ id }: { id: number }) {
               </>
             )}
             <dt>{t('self.bank')}</dt>
-            <dd className="code">{p.bankAccount ? `${p.bankName ?? ''} ${p.bankAccount}` : '—'}</dd>
+            <dd className="self-mono">{p.bankAccount ? `${p.bankName ?? ''} ${p.bankAccount}` : '—'}</dd>
           </dl>
         )}
       </Show>
@@ -85,7 +85,7 @@ function EnterpriseProfile({ id }: { id: number }) {
             <dt>{t('self.companyName')}</dt>
             <dd>{e.name}</dd>
             <dt>{t('self.uscc')}</dt>
-            <dd className="code">{e.uscc}</dd>
+            <dd className="self-mono">{e.uscc}</dd>
             {e.size && (
               <>
                 <dt>{t('self.size')}</dt>
@@ -103,7 +103,7 @@ function EnterpriseProfile({ id }: { id: number }) {
             <dt>{t('self.address')}</dt>
             <dd>{[e.township.name, e.division.name].filter(Boolean).join(' · ') || e.division.code}</dd>
             <dt>{t('self.bank')}</dt>
-            <dd className="code">{e.bankAccount ? `${e.bankName ?? ''} ${e.bankAccount}` : '—'}</dd>
+            <dd className="self-mono">{e.bankAccount ? `${e.bankName ?? ''} ${e.bankAccount}` : '—'}</dd>
           </dl>
         )}
       </Show>
