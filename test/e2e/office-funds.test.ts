@@ -7,7 +7,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, systemActor } from '../../src/modules/access/index.js';
 import { createApplication, reviewApplication } from '../../src/modules/applications/index.js';
-import { listBatches, listBatchItems, listBudgets, setBudget } from '../../src/modules/funds/index.js';
+import {
+  listBatches,
+  listBatchItems,
+  listBudgets,
+  listSpotChecks,
+  runBatch,
+  setBudget,
+} from '../../src/modules/funds/index.js';
 import { registerPerson } from '../../src/modules/registry/index.js';
 import { todayInChina } from '../../src/shared/dates/calendar-date.js';
 import { makeIdNumber } from '../../src/shared/identity/index.js';
@@ -286,6 +293,49 @@ describe.skipIf(!run)('back office: funds and payment batches in Chromium', () =
     await p.getByRole('button', { name: '生成批次' }).click();
     await p.waitForURL(new RegExp(`/office/payments/${batch!.id + 1}$`), { timeout: 10_000 });
     await p.locator('tr.funds-item', { hasText: '李安家' }).waitFor({ timeout: 10_000 });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the city approver draws a 抽查 sample of paid items, records an irregular finding and a 追回', async () => {
+    const [latest] = await listBatches(site.app, city);
+    await runBatch(site.app, city, latest!.id);
+    const context = await site.browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+    const p = await context.newPage();
+    const errors: string[] = [];
+    p.on('pageerror', (e) => errors.push(e.message));
+    await login(p, '/office/payments/spot-checks');
+    await p.getByText('没有符合条件的抽查记录。').waitFor({ timeout: 10_000 });
+    await p.getByRole('button', { name: /^抽\s*取$/ }).click();
+    await p.getByText(/“人才安家补助”：从 1 笔中按 5% 抽取 1 笔/).waitFor({ timeout: 10_000 });
+    const row = p.locator('tr.ant-table-row', { hasText: '李安家' });
+    await row.waitFor({ timeout: 10_000 });
+    await row.getByRole('button', { name: '登记核查结果' }).click();
+
+    // An irregular finding needs a note: the API says so next to the field.
+    await p.getByText('发现问题', { exact: true }).click();
+    await p.getByLabel('应追回金额').fill('10000');
+    await p.locator('form').getByRole('button', { name: '登记核查结果' }).click();
+    await p.locator('.funds-field-error').first().waitFor({ timeout: 10_000 });
+    await p.getByLabel('核查情况').fill('入户核实：申请人未在凌源购房，购房合同系借用他人。');
+    await p.locator('form').getByRole('button', { name: '登记核查结果' }).click();
+    await p.getByRole('combobox', { name: '状态' }).click();
+    await p.locator('.ant-select-item-option', { hasText: '发现问题' }).click();
+    const irregular = p.locator('tr.ant-table-row', { hasText: '李安家' });
+    await expect
+      .poll(() => irregular.textContent(), { timeout: 10_000 })
+      .toContain('已追回 ¥0.00 / 应追回 ¥10,000.00');
+
+    // Money recovered, in part.
+    await irregular.getByRole('button', { name: '登记追回到账' }).click();
+    await p.getByLabel('本次追回金额').fill('4000');
+    await p.locator('form').getByRole('button', { name: '登记追回到账' }).click();
+    await expect
+      .poll(() => irregular.textContent(), { timeout: 10_000 })
+      .toContain('已追回 ¥4,000.00 / 应追回 ¥10,000.00');
+    await p.screenshot({ path: `${SCREENSHOTS}/funds-spot-checks-desktop.png`, fullPage: true });
+    const [stored] = await listSpotChecks(site.app, city, {});
+    expect(stored).toMatchObject({ status: 'irregular', recoveryFen: 1_000_000, recoveredFen: 400_000 });
     expect(errors).toEqual([]);
     await context.close();
   });
