@@ -19,6 +19,8 @@ let site: { app: TestApp; server: FastifyInstance; url: string; browser: Browser
 const run = hasChromium || mustRun;
 const VILLAGE = '211382101200';
 const PASSWORD = 'cases-pass-123';
+/** Generous waits: the machine running the browser may be busy. */
+const WAIT = 20_000;
 /** A 2×2 PNG, as a material of the application. */
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGPgDr8ARAwQCgAecgTJ4cAXqgAAAABJRU5ErkJggg==',
@@ -64,16 +66,16 @@ async function talentApplication(name: string) {
 
 async function login(p: Page, username: string, path: string) {
   await p.goto(`${site.url}${path}`);
-  await p.waitForURL(/\/login\?next=/, { timeout: 10_000 });
+  await p.waitForURL(/\/login\?next=/, { timeout: WAIT });
   await p.locator('#login-username').fill(username);
   await p.locator('#login-password').fill(PASSWORD);
   await p.keyboard.press('Enter');
-  await p.waitForURL((u) => u.pathname === path, { timeout: 10_000 });
+  await p.waitForURL((u) => u.pathname === path, { timeout: WAIT });
 }
 
 async function logout(p: Page) {
   await p.getByRole('button', { name: '退出登录' }).click();
-  await p.waitForURL(/\/login$/, { timeout: 10_000 });
+  await p.waitForURL(/\/login$/, { timeout: WAIT });
 }
 
 /** Choose an action, write the comment, submit and confirm in the dialog. */
@@ -83,7 +85,7 @@ async function act(p: Page, action: '审核通过' | '退回补正' | '不予批
   await panel.locator('textarea').fill(comment);
   await panel.getByRole('button', { name: new RegExp(`^提交：${action}$`) }).click();
   const dialog = p.getByRole('dialog');
-  await dialog.waitFor({ timeout: 10_000 });
+  await dialog.waitFor({ timeout: WAIT });
   await dialog.getByRole('button', { name: new RegExp(`^${action.split('').join('\\s*')}$`) }).click();
 }
 
@@ -122,18 +124,16 @@ describe.skipIf(!run)('back office: 业务审核 worklist and application in Chr
 
     // The village clerk's worklist holds the three cases, nearest deadline first.
     await login(p, 'cases-village', '/office/cases');
-    const rows = p.locator('.cases-table tbody tr[data-id]');
-    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(3);
+    const rows = p.locator('.cases [data-id]');
+    await expect.poll(() => rows.count(), { timeout: WAIT }).toBe(3);
     expect(await rows.first().textContent()).toContain('人才安家补助');
     expect(await rows.first().locator('.due').count()).toBe(1);
     await p.screenshot({ path: `${SCREENSHOTS}/cases-worklist-desktop.png`, fullPage: true });
 
     // The application page: applicant masked, facts with their sources, the decision, the material.
     await p.getByRole('link', { name: `打开申请第 ${approved.id} 号` }).click();
-    await p.waitForURL(new RegExp(`/office/cases/${approved.id}$`), { timeout: 10_000 });
-    await expect
-      .poll(() => p.getByTestId('applicant-name').textContent(), { timeout: 10_000 })
-      .toBe('王安家');
+    await p.waitForURL(new RegExp(`/office/cases/${approved.id}$`), { timeout: WAIT });
+    await expect.poll(() => p.getByTestId('applicant-name').textContent(), { timeout: WAIT }).toBe('王安家');
     const page = p.locator('.case-page');
     expect(await page.textContent()).toMatch(/211382\*+\d{3}[\dX]/);
     expect(await page.textContent()).toContain('139****1111');
@@ -142,69 +142,67 @@ describe.skipIf(!run)('back office: 业务审核 worklist and application in Chr
     expect(await page.locator('#case-decision').locator('..').textContent()).toContain('lingyuan-2019@');
     await p.getByRole('button', { name: /^查\s*看$/ }).click();
     const img = p.locator('.material-viewer img');
-    await img.waitFor({ timeout: 10_000 });
+    await img.waitFor({ timeout: WAIT });
     await expect
       .poll(
         () =>
           p.evaluate<number>(
             "(() => { const i = document.querySelector('.material-viewer img'); return i && i.complete ? i.naturalWidth : 0; })()",
           ),
-        { timeout: 10_000 },
+        { timeout: WAIT },
       )
       .toBe(2);
     await p.screenshot({ path: `${SCREENSHOTS}/cases-application-desktop.png`, fullPage: true });
 
     await act(p, '审核通过', '材料齐全，情况属实');
     await expect
-      .poll(() => p.getByText('审核通过，已转下一环节：乡镇（街道）审核。').count(), { timeout: 10_000 })
+      .poll(() => p.getByText('审核通过，已转下一环节：乡镇（街道）审核。').count(), { timeout: WAIT })
       .toBe(1);
     await expect
-      .poll(() => page.locator('li[data-action="approvedStep"]').count(), { timeout: 10_000 })
+      .poll(() => page.locator('li[data-action="approvedStep"]').count(), { timeout: WAIT })
       .toBe(1);
 
     // Return for correction: the reason is required, then it is in the timeline.
     await p.goto(`${site.url}/office/cases/${returned.id}`);
-    await p.locator('section.case-review').waitFor({ timeout: 10_000 });
+    await p.locator('section.case-review').waitFor({ timeout: WAIT });
     const panel = p.locator('section.case-review');
     await panel.locator('label.ant-radio-button-wrapper', { hasText: '退回补正' }).click();
     await panel.getByRole('button', { name: '提交：退回补正' }).click();
-    await expect.poll(() => panel.getByText('请写明需要补正的内容。').count(), { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => panel.getByText('请写明需要补正的内容。').count(), { timeout: WAIT }).toBe(1);
     await act(p, '退回补正', '请补充购房合同原件照片');
-    await expect.poll(() => p.getByText('已退回申请人补正。').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => p.getByText('已退回申请人补正。').count(), { timeout: WAIT }).toBe(1);
     const ret = p.locator('li[data-action="returned"]');
-    await expect.poll(() => ret.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => ret.count(), { timeout: WAIT }).toBe(1);
     expect(await ret.textContent()).toContain('请补充购房合同原件照片');
     expect(await p.locator('.case-summary').textContent()).toContain('已退回补正');
     await logout(p);
 
     // The township officer: the case is theirs now; the one still at the village is not.
     await login(p, 'cases-town', '/office/cases');
-    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => rows.count(), { timeout: WAIT }).toBe(1);
     await p.goto(`${site.url}/office/cases/${waiting.id}`);
-    await p.locator('section.case-review').waitFor({ timeout: 10_000 });
+    await p.locator('section.case-review').waitFor({ timeout: WAIT });
     await act(p, '审核通过', '越级试办');
     await expect
-      .poll(() => p.getByText('该申请当前不在您的办理环节').count(), { timeout: 10_000 })
+      .poll(() => p.getByText('该申请当前不在您的办理环节').count(), { timeout: WAIT })
       .toBeGreaterThan(0);
     await p.goto(`${site.url}/office/cases`);
     await p.getByRole('link', { name: `打开申请第 ${approved.id} 号` }).click();
-    await p.locator('section.case-review').waitFor({ timeout: 10_000 });
+    await p.locator('section.case-review').waitFor({ timeout: WAIT });
     await act(p, '审核通过', '审核通过');
     await expect
-      .poll(() => p.getByText('审核通过，已转下一环节：市人社局审批。').count(), { timeout: 10_000 })
+      .poll(() => p.getByText('审核通过，已转下一环节：市人社局审批。').count(), { timeout: WAIT })
       .toBe(1);
     await logout(p);
 
     // The city approver decides: 已批准, 5 万元.
     await login(p, 'cases-city', `/office/cases/${approved.id}`);
-    await p.locator('section.case-review').waitFor({ timeout: 10_000 });
+    await p.locator('section.case-review').waitFor({ timeout: WAIT });
     await act(p, '审核通过', '同意');
-    await expect.poll(() => p.getByText('已批准，核定金额 50,000 元。').count(), { timeout: 10_000 }).toBe(1);
-    await expect
-      .poll(() => p.locator('.case-summary').textContent(), { timeout: 10_000 })
-      .toContain('已批准');
+    await expect.poll(() => p.getByText('已批准，核定金额 50,000 元。').count(), { timeout: WAIT }).toBe(1);
+    await expect.poll(() => p.locator('.case-summary').textContent(), { timeout: WAIT }).toContain('已批准');
     expect(await p.getByTestId('case-amount').textContent()).toContain('50,000');
-    await expect.poll(() => page.locator('li[data-action="approved"]').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.locator('li[data-action="approved"]').count(), { timeout: WAIT }).toBe(1);
 
     // What the server stored: approved, its money committed from the fund, the return in the timeline.
     const city = actor('cityApprover', LINGYUAN);
@@ -227,12 +225,12 @@ describe.skipIf(!run)('back office: 业务审核 worklist and application in Chr
     const q = await phone.newPage();
     q.on('pageerror', (e) => errors.push(e.message));
     await login(q, 'cases-village', '/office/cases');
-    await expect.poll(() => q.locator('.cases-table tbody tr[data-id]').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => q.locator('.cases [data-id]').count(), { timeout: WAIT }).toBe(1);
     await noWiderThanScreen(q);
     await q.screenshot({ path: `${SCREENSHOTS}/cases-worklist-phone.png`, fullPage: true });
     await q.goto(`${site.url}/office/cases/${approved.id}`);
-    await expect.poll(() => q.getByTestId('applicant-name').count(), { timeout: 10_000 }).toBe(1);
-    await q.locator('li[data-action="approved"]').waitFor({ timeout: 10_000 });
+    await expect.poll(() => q.getByTestId('applicant-name').count(), { timeout: WAIT }).toBe(1);
+    await q.locator('li[data-action="approved"]').waitFor({ timeout: WAIT });
     await noWiderThanScreen(q);
     await q.screenshot({ path: `${SCREENSHOTS}/cases-application-phone.png`, fullPage: true });
     expect(errors).toEqual([]);

@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import { usePrefs } from '../../lib/prefs';
 import { yuan } from '../../lib/status';
-import { differenceName, factName, factValue, sourceKind } from './parts';
+import { differenceName, DivisionName, factName, factValue, sourceKind } from './parts';
 import type { Decision, Difference } from './types';
 
 function Met({ met }: { met: boolean | null }) {
@@ -89,7 +89,7 @@ export function FactsTable({ d }: { d: Decision }) {
         <p>{t('cases.none')}</p>
       ) : (
         <div className="table-wrap">
-          <table className="case-table">
+          <table className="case-table stack">
             <thead>
               <tr>
                 <th scope="col">{t('cases.facts.name')}</th>
@@ -103,7 +103,13 @@ export function FactsTable({ d }: { d: Decision }) {
                 return (
                   <tr key={n} data-fact={n}>
                     <th scope="row">{factName(t, n)}</th>
-                    <td className="fact-value">{factValue(t, d.facts[n])}</td>
+                    <td className="fact-value">
+                      {n === 'residenceDivision' && typeof d.facts[n] === 'string' ? (
+                        <DivisionName code={d.facts[n]} />
+                      ) : (
+                        factValue(t, d.facts[n])
+                      )}
+                    </td>
                     <td>
                       {s ? (
                         <>
@@ -155,7 +161,7 @@ export function DifferencesTable({ differences }: { differences: Difference[] })
   const { t } = usePrefs();
   return (
     <div className="table-wrap">
-      <table className="case-table">
+      <table className="case-table stack">
         <thead>
           <tr>
             <th scope="col">{t('cases.diff.what')}</th>

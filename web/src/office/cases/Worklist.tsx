@@ -7,7 +7,7 @@ import { urgency } from '../../lib/dates';
 import { usePrefs, useTitle } from '../../lib/prefs';
 import { EmptyNotice, ErrorNotice, Loading, yuan } from '../../lib/status';
 import { programmeName, type PolicyList } from '../../lib/types';
-import { DeadlineTag, DivisionName, statusLabel, StatusTag } from './parts';
+import { DeadlineTag, DivisionName, statusLabel, StatusTag, useNarrow } from './parts';
 import { STATUSES, type WorkItem } from './types';
 
 const PAGE = 20;
@@ -55,6 +55,7 @@ export function Worklist() {
   const [cursors, setCursors] = useState<Cursor[]>([null]);
   const cursor = cursors[cursors.length - 1] ?? null;
   const programmes = useProgrammes();
+  const narrow = useNarrow();
   const loaded = useApi<WorkItem[]>(pathOf(view, programme, status, cursor));
 
   const set = (changes: Record<string, string>) => {
@@ -115,17 +116,20 @@ export function Worklist() {
     {
       title: t('cases.col.due'),
       key: 'due',
+      className: 'nowrap',
       render: (_: unknown, r: WorkItem) => (r.step ? <DeadlineTag step={r.step} /> : '—'),
     },
     {
       title: t('cases.col.amount'),
       key: 'amount',
+      className: 'nowrap',
       render: (_: unknown, r: WorkItem) =>
         r.amount === null ? '—' : t('cases.yuan', { amount: yuan(r.amount, lang) }),
     },
     {
       title: t('cases.col.applied'),
       key: 'applied',
+      className: 'nowrap',
       render: (_: unknown, r: WorkItem) => r.appliedOn,
     },
   ];
@@ -187,21 +191,51 @@ export function Worklist() {
       ) : (
         <>
           <p role="status">{t('cases.page', { page: cursors.length, count: shown.length })}</p>
-          <div className="table-wrap">
-            <Table<WorkItem>
-              className="cases-table"
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={shown}
-              pagination={false}
-              scroll={{ x: true }}
-              onRow={(r) => ({ 'data-id': r.id }) as React.HTMLAttributes<HTMLElement>}
-              rowClassName={(r) =>
-                r.step ? `urgency-${r.step.overdue ? 'overdue' : urgency(r.step.dueOn)}` : ''
-              }
-            />
-          </div>
+          {narrow ? (
+            <ul className="cases-cards">
+              {shown.map((r) => (
+                <li
+                  key={r.id}
+                  data-id={r.id}
+                  className={`card case-card ${r.step ? `urgency-${r.step.overdue ? 'overdue' : urgency(r.step.dueOn)}` : ''}`}
+                >
+                  <div className="case-card-head">
+                    <Link to={String(r.id)} className="case-link" aria-label={t('cases.open', { id: r.id })}>
+                      {t('cases.number', { id: r.id })}
+                    </Link>
+                    <StatusTag status={r.status} />
+                  </div>
+                  <div>{programmeName(r.programme, lang)}</div>
+                  <div className="case-muted">
+                    <DivisionName code={r.division} /> · {r.appliedOn}
+                    {r.amount !== null && <> · {t('cases.yuan', { amount: yuan(r.amount, lang) })}</>}
+                  </div>
+                  {r.step && (
+                    <div className="case-card-step">
+                      <span>{lang === 'en' ? r.step.nameEn : r.step.name}</span>
+                      <DeadlineTag step={r.step} />
+                    </div>
+                  )}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <div className="table-wrap">
+              <Table<WorkItem>
+                className="cases-table"
+                rowKey="id"
+                size="middle"
+                columns={columns}
+                dataSource={shown}
+                pagination={false}
+                scroll={{ x: true }}
+                onRow={(r) => ({ 'data-id': r.id }) as React.HTMLAttributes<HTMLElement>}
+                rowClassName={(r) =>
+                  r.step ? `urgency-${r.step.overdue ? 'overdue' : urgency(r.step.dueOn)}` : ''
+                }
+              />
+            </div>
+          )}
           <nav className="cases-pager" aria-label={t('cases.pager')}>
             <Button disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
               {t('cases.prev')}

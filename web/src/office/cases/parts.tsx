@@ -90,13 +90,30 @@ export function DivisionName({ code }: { code: string }) {
   return <span title={code}>{name ?? code}</span>;
 }
 
-/** A fact's value in words: yes/no, lists and objects as short JSON, nothing as a dash. */
+/** Whether the screen is narrow (a phone): lists show as cards there. */
+export function useNarrow(query = '(max-width: 640px)'): boolean {
+  const [narrow, setNarrow] = useState(() => window.matchMedia(query).matches);
+  useEffect(() => {
+    const m = window.matchMedia(query);
+    const on = () => setNarrow(m.matches);
+    m.addEventListener('change', on);
+    return () => m.removeEventListener('change', on);
+  }, [query]);
+  return narrow;
+}
+
+/** A fact's value in words: yes/no, objects as "key: value" pairs, nothing as a dash. */
 export function factValue(t: (k: MessageKey) => string, value: unknown): string {
-  if (value === null || value === undefined) return '—';
+  if (value === null || value === undefined || value === '') return '—';
   if (value === true) return t('cases.yes');
   if (value === false) return t('cases.no');
+  if (value === 'female' || value === 'male') return t(`cases.value.${value}`);
   if (typeof value === 'string' || typeof value === 'number') return String(value);
-  if (Array.isArray(value) && value.length === 0) return '—';
+  if (Array.isArray(value)) return value.length === 0 ? '—' : value.map((v) => factValue(t, v)).join('；');
+  if (typeof value === 'object')
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${factName(t, k)}：${factValue(t, v)}`)
+      .join('，');
   return JSON.stringify(value);
 }
 
