@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -57,6 +58,22 @@ async function loggedIn(
   return { context, p, errors };
 }
 
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical findings on the page as it is (WCAG 2.1 A/AA). */
+async function seriousA11y(p: Page): Promise<string[]> {
+  await p.mouse.move(0, 0); // no button left in its hover colour
+  await p.addScriptTag({ content: axeSource });
+  return p.evaluate<string[]>(`(async () => {
+    const r = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', '));
+  })()`);
+}
+
 const fitsPhone = (p: Page) =>
   p.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
 
@@ -81,6 +98,7 @@ describe.skipIf(!run)('back office: policy, audit trail, users and roles in Chro
     expect(await programme.locator('.admin-quote').count()).toBeGreaterThan(0);
     await p.screenshot({ path: `${SCREENSHOTS}/admin-policy-desktop.png`, fullPage: false });
 
+    expect(await seriousA11y(p)).toEqual([]);
     await p.evaluate('window.scrollTo(0, 0)');
     await p.screenshot({ path: `${SCREENSHOTS}/admin-policy-top-desktop.png` });
 
@@ -166,6 +184,7 @@ describe.skipIf(!run)('back office: policy, audit trail, users and roles in Chro
       .toContain('密码至少 10 位');
     await form.getByLabel('初始密码').fill('town-e2e-pass-7');
     await p.screenshot({ path: `${SCREENSHOTS}/admin-users-create-desktop.png` });
+    expect(await seriousA11y(p)).toEqual([]);
     await form.getByRole('button', { name: '创建账号' }).click();
     await form.getByText('已创建账号 town-e2e（周经办）').waitFor({ timeout: 10_000 });
 
@@ -227,6 +246,7 @@ describe.skipIf(!run)('back office: policy, audit trail, users and roles in Chro
     await result.waitFor({ timeout: 20_000 });
     expect(await result.textContent()).toMatch(/审计链完整：已校验 \d+ 条记录/);
     await p.screenshot({ path: `${SCREENSHOTS}/admin-audit-desktop.png` });
+    expect(await seriousA11y(p)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
 
