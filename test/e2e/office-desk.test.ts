@@ -27,6 +27,7 @@ beforeAll(async () => {
   for (const [username, displayName, role, division] of [
     ['village-e2e', '李协理', 'villageClerk', VILLAGE],
     ['township-e2e', '张经办', 'townshipOfficer', TOWNSHIP],
+    ['civil-e2e', '刘联络', 'civilAffairsLiaison', '211382'],
   ] as const)
     await createAccount(site.app.db, sys, { username, displayName, password: PASSWORD, role, division });
   // Someone already in the registry whom 政策找人 will find: employed, insured 40 months, a new certificate.
@@ -78,11 +79,9 @@ async function apiAs(username: string) {
 
 /** Nothing wider than the screen. */
 async function fits(p: Page) {
-  const widths = await p.evaluate(() => ({
-    doc: document.documentElement.scrollWidth,
-    win: window.innerWidth,
-  }));
-  expect(widths.doc).toBeLessThanOrEqual(widths.win);
+  expect(
+    Number(await p.evaluate('document.documentElement.scrollWidth - window.innerWidth')),
+  ).toBeLessThanOrEqual(0);
 }
 
 async function shoot(p: Page, name: string) {
@@ -235,6 +234,53 @@ describe.skipIf(!run)('back office: the desk, the registry and 政策找人 in C
 
     expect(errors).toEqual([]);
     await village.close();
+    await township.close();
+  });
+  it('the civil-affairs liaison sees an overdue referral flagged and answers it; the township sees the answer', async () => {
+    const asTownship = await apiAs('township-e2e');
+    const made = await asTownship('POST', '/referrals', {
+      personId: skilledId,
+      kind: 'minimumLiving',
+      reason: '家庭收入低于低保标准，建议纳入低保',
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const id = made.json<{ id: number }>().id;
+    // Long past its answer day.
+    await sql`UPDATE referrals SET due_on = '2026-01-05' WHERE id = ${id}`.execute(site.app.db);
+
+    const errors: string[] = [];
+    const civil = await site.browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+    const c = await civil.newPage();
+    c.on('pageerror', (e) => errors.push(e.message));
+    await login(c, 'civil-e2e', '/office/referrals');
+    const item = c.locator(`li[data-referral="${id}"]`);
+    await item.waitFor({ timeout: 10_000 });
+    expect(await item.textContent()).toContain('已超期（应于 2026-01-05 前答复）');
+    await expect.poll(() => item.getByRole('link', { name: '赵技能' }).count(), { timeout: 10_000 }).toBe(1);
+    await item.getByRole('button', { name: /^答\s*复$/ }).click();
+    await item.locator('select').selectOption('declined');
+    await item.getByRole('button', { name: '提交答复' }).click();
+    await expect.poll(() => item.locator('.field-error').textContent()).toContain('须说明理由');
+    await item.locator('select').selectOption('accepted');
+    await item.locator('textarea').fill('已受理，安排入户调查');
+    await shoot(c, 'desk-referrals');
+    await item.getByRole('button', { name: '提交答复' }).click();
+    await expect.poll(() => item.textContent(), { timeout: 10_000 }).toContain('民政受理');
+    const stored = await sql<{ status: string }>`SELECT status FROM referrals WHERE id = ${id}`.execute(
+      site.app.db,
+    );
+    expect(stored.rows[0]!.status).toBe('accepted');
+
+    const township = await site.browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
+    const t = await township.newPage();
+    t.on('pageerror', (e) => errors.push(e.message));
+    await login(t, 'township-e2e', '/office/referrals');
+    const mine = t.locator(`li[data-referral="${id}"]`);
+    await mine.waitFor({ timeout: 10_000 });
+    expect(await mine.textContent()).toContain('已受理');
+    await fits(t);
+    expect(errors).toEqual([]);
+    await civil.close();
     await township.close();
   });
 });

@@ -8,7 +8,7 @@ import { EmptyNotice, ErrorNotice, Loading, Show, yuan } from '../../lib/status'
 import type { DivisionItem } from '../../lib/types';
 import type { MessageKey } from '../../i18n';
 import type { FindingCount, LatestScan, OutreachItem } from './types';
-import { asApiError, useAction } from './ui';
+import { asApiError, useAction, useProgrammeNames } from './ui';
 import './messages';
 import './desk.css';
 
@@ -141,11 +141,11 @@ export default function Outreach() {
     return m;
   }, [summary.data]);
   const items = list.data?.map((f) => updated[keyOf(f)] ?? f);
-  const names = useMemo(() => {
-    const m = new Map<string, string>();
-    for (const f of items ?? []) m.set(f.programme, f.programmeName);
-    return m;
-  }, [items]);
+  const programmeNames = useProgrammeNames();
+  const nameOf = (id: string) => {
+    const p = programmeNames.get(id);
+    return p ? (lang === 'en' ? p.nameEn : p.name) : id;
+  };
   const openKeys = (items ?? []).filter((f) => f.status === 'open').map(keyOf);
 
   const notify = async (keys: string[]) => {
@@ -198,8 +198,7 @@ export default function Outreach() {
             <option value="">{t('desk.outreach.all')}</option>
             {[...programmes.entries()].map(([id, c]) => (
               <option key={id} value={id}>
-                {(names.get(id) ?? id) +
-                  t('desk.outreach.programmeCounts', { open: c.open, notified: c.notified })}
+                {nameOf(id) + t('desk.outreach.programmeCounts', { open: c.open, notified: c.notified })}
               </option>
             ))}
           </select>
@@ -290,7 +289,7 @@ export default function Outreach() {
                     ) : (
                       <strong>{t('desk.outreach.enterprise', { id: f.subjectId })}</strong>
                     )}
-                    <span>{f.programmeName}</span>
+                    <span>{lang === 'en' ? nameOf(f.programme) : f.programmeName}</span>
                     <span className="meta">
                       {[f.township.name, f.division.code !== f.township.code ? f.division.name : null]
                         .filter(Boolean)

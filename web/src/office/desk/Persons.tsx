@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Input } from 'antd';
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 import { Link, Route, Routes, useParams } from 'react-router';
 import { api, ApiError, useApi } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
@@ -152,7 +152,10 @@ function Reveal({ p, onRevealed }: { p: PersonView; onRevealed: (p: PersonView) 
           value={reason}
           maxLength={200}
           autoSize={{ minRows: 2, maxRows: 4 }}
-          onChange={(e) => setReason(e.target.value)}
+          onChange={(e) => {
+            setReason(e.target.value);
+            setFe(undefined);
+          }}
           {...described('persons-reason', true, reasonError)}
         />
       </Field>
@@ -196,7 +199,7 @@ function Facts({ id }: { id: number }) {
                 const key = `desk.fact.${f.name}` as MessageKey;
                 const label = t(key);
                 return (
-                  <div key={f.id} className="desk-fact">
+                  <Fragment key={f.id}>
                     <dt>{label === key ? f.name : label}</dt>
                     <dd>
                       {factValue(f.value, t)}{' '}
@@ -208,7 +211,7 @@ function Facts({ id }: { id: number }) {
                         {f.via ? ` · ${t('desk.persons.viaHousehold', { id: f.via.household })}` : ''}
                       </span>
                     </dd>
-                  </div>
+                  </Fragment>
                 );
               })}
             </dl>
