@@ -44,8 +44,10 @@ async function loggedIn(
   path: string,
   viewport: { width: number; height: number } = DESKTOP,
   password = PASSWORD,
+  largeText = false,
 ): Promise<{ context: BrowserContext; p: Page; errors: string[] }> {
   const context = await site.browser.newContext({ viewport, locale: 'zh-CN' });
+  if (largeText) await context.addInitScript("localStorage.setItem('jiuye.largeText', '1')");
   const p = await context.newPage();
   const errors: string[] = [];
   p.on('pageerror', (e) => errors.push(e.message));
@@ -255,5 +257,18 @@ describe.skipIf(!run)('back office: policy, audit trail, users and roles in Chro
     expect(await fitsPhone(phone.p)).toBe(true);
     await phone.p.screenshot({ path: `${SCREENSHOTS}/admin-audit-phone.png` });
     await phone.context.close();
+
+    // Large-text mode on a phone still fits the screen.
+    const large = await loggedIn('auditor-e2e', '/office/audit', PHONE, PASSWORD, true);
+    await large.p.locator('li.admin-record').first().waitFor({ timeout: 15_000 });
+    expect(await large.p.evaluate<boolean>("document.documentElement.classList.contains('large-text')")).toBe(
+      true,
+    );
+    expect(await fitsPhone(large.p)).toBe(true);
+    await large.context.close();
+    const largePolicy = await loggedIn('policy-e2e', '/office/policy', PHONE, PASSWORD, true);
+    await largePolicy.p.locator('li[data-programme="internship-subsidy"]').waitFor({ timeout: 15_000 });
+    expect(await fitsPhone(largePolicy.p)).toBe(true);
+    await largePolicy.context.close();
   });
 });
