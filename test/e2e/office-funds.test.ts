@@ -257,6 +257,13 @@ describe.skipIf(!run)('back office: funds and payment batches in Chromium', () =
     expect(budget).toMatchObject({ amountFen: 30_000_000, onExhausted: 'warn', updatedBy: 'fin-e2e' });
     await p.locator('tr.funds-journal-allocation').first().waitFor({ timeout: 10_000 });
     expect(await p.locator('tr.funds-journal-allocation').count()).toBe(2);
+    await p.screenshot({ path: `${SCREENSHOTS}/funds-fund-desktop.png`, fullPage: true });
+    await p.setViewportSize(PHONE);
+    await p.getByRole('button', { name: '设置预算' }).click();
+    await p.getByLabel('预算金额').waitFor();
+    expect(await fitsWidth(p)).toBe(true);
+    await p.screenshot({ path: `${SCREENSHOTS}/funds-fund-phone.png`, fullPage: true });
+    await p.setViewportSize(DESKTOP);
 
     // The full roster, for the bank: only with a reason.
     await p.goto(`${site.url}/office/payments/${batch!.id}`);
