@@ -56,6 +56,9 @@ export function App() {
       theme={{
         token: {
           colorPrimary: '#0b57d0',
+          // Darker on hover and press (the default lightens it): white text keeps 4.5:1 contrast.
+          colorPrimaryHover: '#0842a0',
+          colorPrimaryActive: '#06357f',
           fontSize: largeText ? 20 : 15,
           controlHeight: largeText ? 44 : 36,
           fontFamily: 'system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif',

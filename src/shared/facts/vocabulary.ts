@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CalendarDateSchema } from '../dates/calendar-date.js';
+import { EDUCATION_LEVELS } from './education.js';
 
 /**
  * The fact vocabulary of the rules contract (shared/contracts/rules-cli.md): the names and types of
@@ -9,16 +10,7 @@ import { CalendarDateSchema } from '../dates/calendar-date.js';
 const isoDate = CalendarDateSchema;
 const money = z.number().nonnegative().multipleOf(0.01);
 
-export const EducationSchema = z.enum([
-  'primary',
-  'juniorSecondary',
-  'seniorSecondary',
-  'secondaryVocational',
-  'college',
-  'bachelor',
-  'master',
-  'doctorate',
-]);
+export const EducationSchema = z.enum(EDUCATION_LEVELS);
 export type Education = z.infer<typeof EducationSchema>;
 
 export const SexSchema = z.enum(['male', 'female']);

@@ -7,7 +7,8 @@ import type { ComplaintView } from '../lib/types';
 import { useAuth } from '../lib/auth';
 import { daysBetween, today } from '../lib/dates';
 
-const ANSWERERS = ['cityOfficer', 'cityApprover'];
+/** One page of the inbox; one more is asked for to know whether a next page exists. */
+const PAGE = 50;
 
 /** Overdue red, due within 3 days orange, otherwise plain; answered green. */
 function Deadline({ c }: { c: ComplaintView }) {
@@ -138,13 +139,25 @@ export default function ComplaintsInbox() {
   const [kind, setKind] = useState<'' | 'complaint' | 'suggestion'>('');
   const [overdue, setOverdue] = useState(false);
   const [updated, setUpdated] = useState<Record<number, ComplaintView>>({});
-  const query = new URLSearchParams({ limit: '200' });
+  // Keyset pages, newest first: the `before` id of each page shown so far (the first has none).
+  const [pages, setPages] = useState<number[]>([]);
+  const before = pages.at(-1);
+  const query = new URLSearchParams({ limit: String(PAGE + 1) });
   if (status) query.set('status', status);
   if (kind) query.set('kind', kind);
   if (overdue) query.set('overdue', 'true');
+  if (before !== undefined) query.set('before', String(before));
   const loaded = useApi<ComplaintView[]>(`/complaints?${query.toString()}`);
-  const canAnswer = ANSWERERS.includes(me.role);
-  const list = loaded.data?.map((c) => updated[c.id] ?? c);
+  const canAnswer = me.permissions.includes('complaints.answer');
+  const list = loaded.data?.slice(0, PAGE).map((c) => updated[c.id] ?? c);
+  const hasNext = (loaded.data?.length ?? 0) > PAGE;
+  /** A filter changed: back to the first page. */
+  const filter =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPages([]);
+    };
 
   return (
     <section>
@@ -155,7 +168,7 @@ export default function ComplaintsInbox() {
           <Select
             aria-label={t('inbox.status')}
             value={status}
-            onChange={setStatus}
+            onChange={filter(setStatus)}
             style={{ minWidth: '8rem' }}
             options={[
               { value: '', label: t('inbox.all') },
@@ -169,7 +182,7 @@ export default function ComplaintsInbox() {
           <Select
             aria-label={t('inbox.kind')}
             value={kind}
-            onChange={setKind}
+            onChange={filter(setKind)}
             style={{ minWidth: '8rem' }}
             options={[
               { value: '', label: t('inbox.all') },
@@ -178,7 +191,7 @@ export default function ComplaintsInbox() {
             ]}
           />
         </label>
-        <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>
+        <Checkbox checked={overdue} onChange={(e) => filter(setOverdue)(e.target.checked)}>
           {t('inbox.overdueOnly')}
         </Checkbox>
         <Button onClick={loaded.reload}>{t('inbox.refresh')}</Button>
@@ -192,7 +205,7 @@ export default function ComplaintsInbox() {
         <EmptyNotice text={t('inbox.empty')} />
       ) : (
         <>
-          <p role="status">{t('inbox.count', { count: list.length })}</p>
+          <p role="status">{t('inbox.pageInfo', { page: pages.length + 1, count: list.length })}</p>
           <ul className="inbox-list">
             {list.map((c) => (
               <Item
@@ -203,6 +216,14 @@ export default function ComplaintsInbox() {
               />
             ))}
           </ul>
+          <nav className="pager" aria-label={t('inbox.pages')}>
+            <Button disabled={pages.length === 0} onClick={() => setPages((p) => p.slice(0, -1))}>
+              {t('inbox.previous')}
+            </Button>
+            <Button disabled={!hasNext} onClick={() => setPages((p) => [...p, list.at(-1)!.id])}>
+              {t('inbox.next')}
+            </Button>
+          </nav>
         </>
       )}
     </section>

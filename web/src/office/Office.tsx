@@ -80,7 +80,7 @@ function Shell() {
             <Button
               size="small"
               onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}
-              aria-label={t('prefs.languageLabel')}
+              title={t('prefs.languageLabel')}
               lang={lang === 'en' ? 'zh-CN' : 'en'}
             >
               {t('prefs.language')}

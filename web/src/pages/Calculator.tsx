@@ -5,6 +5,7 @@ import { api, ApiError, useApi } from '../lib/api';
 import type { MessageKey } from '../i18n';
 import { usePrefs, useTitle } from '../lib/prefs';
 import { ErrorNotice, Loading, yuan } from '../lib/status';
+import { EDUCATION_LEVELS } from '../../../src/shared/facts/education';
 import { programmeName, type Evaluation, type PolicyList } from '../lib/types';
 
 const BOOLEANS = [
@@ -15,16 +16,6 @@ const BOOLEANS = [
   'lowIncomeFamily',
   'registeredPoor',
   'veteran',
-] as const;
-const EDUCATION = [
-  'primary',
-  'juniorSecondary',
-  'seniorSecondary',
-  'secondaryVocational',
-  'college',
-  'bachelor',
-  'master',
-  'doctorate',
 ] as const;
 type BoolFact = (typeof BOOLEANS)[number];
 
@@ -205,7 +196,7 @@ export default function Calculator() {
               onChange={(e) => setAnswers({ ...answers, education: e.target.value || undefined })}
             >
               <option value="">{t('common.unknown')}</option>
-              {EDUCATION.map((e) => (
+              {EDUCATION_LEVELS.map((e) => (
                 <option key={e} value={e}>
                   {t(`edu.${e}`)}
                 </option>

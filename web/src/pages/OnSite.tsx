@@ -20,9 +20,9 @@ export default function OnSite() {
             <ol className="cards">
               {rows.map((r) => (
                 <li key={r.id} className="card">
-                  <h3>
+                  <h2 className="card-title">
                     <Link to={`/policies/${encodeURIComponent(r.id)}`}>{programmeName(r, lang)}</Link>
-                  </h3>
+                  </h2>
                   {r.reason && <p>{t('onSite.reason', { reason: r.reason })}</p>}
                   <p className="meta">{t('onSite.office', { office: r.office })}</p>
                 </li>

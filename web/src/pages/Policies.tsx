@@ -16,9 +16,9 @@ function ProgrammeCards({ items, q }: { items: ProgrammeSummary[]; q: string }) 
     <ul className="cards">
       {shown.map((p) => (
         <li key={p.id} className="card">
-          <h3>
+          <h2 className="card-title">
             <Link to={`/policies/${encodeURIComponent(p.id)}`}>{programmeName(p, lang)}</Link>
-          </h3>
+          </h2>
           <div className="tags">
             <Tag>{t(`kind.${p.kind}`)}</Tag>
             {p.applyOnline && <Tag color="green">{t('policies.online')}</Tag>}
