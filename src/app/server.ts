@@ -19,6 +19,7 @@ import { fundsRoutes } from '../modules/funds/http/funds.routes.js';
 import { monitoringRoutes } from '../modules/monitoring/http/monitoring.routes.js';
 import { notificationsRoutes } from '../modules/notifications/http/notifications.routes.js';
 import { registryRoutes } from '../modules/registry/http/registry.routes.js';
+import { myProfileRoutes } from '../modules/registry/http/my-profile.routes.js';
 import { rulesRoutes } from '../modules/rules/http/rules.routes.js';
 import { packOverviewRoutes } from '../modules/rules/http/pack-overview.routes.js';
 import { programmeFactsRoutes } from '../modules/rules/http/programme-facts.routes.js';
@@ -110,6 +111,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
       await api.register(packOverviewRoutes(ctx));
       await api.register(divisionRoutes());
       await api.register(registryRoutes(ctx));
+      await api.register(myProfileRoutes(ctx));
       await api.register(rulesRoutes(ctx));
       await api.register(programmeFactsRoutes(ctx));
       await api.register(servicesRoutes(ctx));

@@ -4,7 +4,12 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, systemActor } from '../../src/modules/access/index.js';
 import { reviewApplication } from '../../src/modules/applications/index.js';
-import { registerEnterprise, registerPerson, setFact } from '../../src/modules/registry/index.js';
+import {
+  createHousehold,
+  registerEnterprise,
+  registerPerson,
+  setFact,
+} from '../../src/modules/registry/index.js';
 import { makeIdNumber, makeUscc } from '../../src/shared/identity/index.js';
 import { actor, type TestApp } from '../support/test-app.js';
 import { DESKTOP, hasChromium, mustRun, PHONE, SCREENSHOTS, startSite } from './browser.js';
@@ -39,6 +44,19 @@ beforeAll(async () => {
       source: { kind: 'department', ref: '扶贫部门建档立卡数据' },
     },
   );
+  const mother = await registerPerson(site.app, officer, {
+    name: '李秀兰',
+    idNumber: makeIdNumber('211382', '1972-09-10', 42, 'female'),
+    residenceDivision: VILLAGE,
+  });
+  await createHousehold(site.app, officer, {
+    residenceDivision: VILLAGE,
+    members: [
+      { personId: mother.id, relation: 'head' },
+      { personId: graduate.id, relation: 'child' },
+    ],
+    since: '2015-01-01',
+  });
   await createAccount(site.app.db, systemActor('cli'), {
     username: 'graduate-e2e',
     displayName: '张明远',
@@ -79,7 +97,7 @@ async function login(p: Page, username: string) {
 
 /** Nothing wider than the phone's screen. */
 async function noOverflow(p: Page) {
-  const wide = await p.evaluate(() => document.documentElement.scrollWidth);
+  const wide = await p.evaluate<number>('document.documentElement.scrollWidth');
   expect(wide).toBeLessThanOrEqual(PHONE.width);
 }
 
@@ -174,6 +192,10 @@ describe.skipIf(!run)('self-service (我的办事) in Chromium', () => {
     await item.waitFor({ timeout: 10_000 });
     expect(await item.textContent()).toContain('审核中');
     expect(await p.locator('.self-profile').first().textContent()).toContain('139****1111');
+    // 我的信息 names the household, the others masked.
+    const household = await p.locator('.self-household').textContent();
+    expect(household).toContain('李*兰 · 户主');
+    expect(household).not.toContain('李秀兰');
     await p.screenshot({ path: `${SCREENSHOTS}/self-home-desktop.png`, fullPage: true });
     await item.getByRole('link').click();
     await p.waitForURL(new RegExp(`/me/applications/${id}$`));

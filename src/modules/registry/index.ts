@@ -34,3 +34,4 @@ export { subjectsForScan, type ScanSubject, type ScanQuery } from './use-cases/s
 export { analyzeRegistry, samplePersons } from './infra/statistics.js';
 export { personsByIds } from './use-cases/persons-by-ids.js';
 export { countPersonsWithFactByDivision } from './use-cases/aggregates.js';
+export { getMyProfile, maskName, MyProfileSchema, type MyProfile } from './use-cases/my-profile.js';

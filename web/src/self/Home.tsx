@@ -6,67 +6,77 @@ import { useAuth } from '../lib/auth';
 import { usePrefs, useTitle } from '../lib/prefs';
 import { EmptyNotice, ErrorNotice, Loading, Show } from '../lib/status';
 import { programmeName, type PolicyList } from '../lib/types';
-import { factLabel, sourceLabel, valueText } from './labels';
+import { factLabel, relationLabel, sourceLabel, valueText } from './labels';
 import { StatusTag } from './StatusTag';
-import type { ApplicationView, EnterpriseView, FactView, Notification, PersonView } from './types';
+import type { ApplicationView, EnterpriseView, MyProfile, Notification } from './types';
 
-function PersonProfile({ id }: { id: number }) {
+function PersonProfile() {
   const { t } = usePrefs();
-  const person = useApi<PersonView>(`/persons/${id}`);
-  const facts = useApi<FactView[]>(`/persons/${id}/facts`);
+  const profile = useApi<MyProfile>('/me/profile');
   return (
     <section className="section card" aria-labelledby="self-profile">
       <h2 id="self-profile">{t('self.profile')}</h2>
-      <Show loaded={person}>
-        {(p) => (
-          <dl className="facts self-profile">
-            <dt>{t('self.name')}</dt>
-            <dd>{p.name}</dd>
-            <dt>{t('self.idNumber')}</dt>
-            <dd className="self-mono">{p.idNumber}</dd>
-            <dt>{t('self.age')}</dt>
-            <dd>{t('self.ageValue', { age: p.age })}</dd>
-            <dt>{t('self.phone')}</dt>
-            <dd className="self-mono">{p.phone ?? '—'}</dd>
-            <dt>{t('self.residence')}</dt>
-            <dd>{p.residenceDivision.name ?? p.residenceDivision.code}</dd>
-            <dt>{t('self.township')}</dt>
-            <dd>{p.township.name ?? p.township.code}</dd>
-            {p.hukouDivision && (
-              <>
-                <dt>{t('self.hukou')}</dt>
-                <dd>{p.hukouDivision.name ?? p.hukouDivision.code}</dd>
-              </>
-            )}
-            <dt>{t('self.bank')}</dt>
-            <dd className="self-mono">{p.bankAccount ? `${p.bankName ?? ''} ${p.bankAccount}` : '—'}</dd>
-          </dl>
-        )}
-      </Show>
-      <h3>{t('self.knownFacts')}</h3>
-      <Show loaded={facts}>
-        {(list) =>
-          list.length === 0 ? (
-            <p className="meta">{t('self.knownFactsEmpty')}</p>
-          ) : (
+      <Show loaded={profile}>
+        {({ person: p, household, facts }) => (
+          <>
             <dl className="facts self-profile">
-              {list.map((f) => (
-                <div key={f.id} className="self-fact-row">
-                  <dt>
-                    {factLabel(t, f.name)}
-                    {f.via && <span className="meta"> {t('self.viaHousehold')}</span>}
-                  </dt>
-                  <dd>
-                    {valueText(t, f.value)}{' '}
-                    <span className="meta">
-                      {t('self.wiz.source', { source: sourceLabel(t, f.source.kind) })}
-                    </span>
-                  </dd>
-                </div>
-              ))}
+              <dt>{t('self.name')}</dt>
+              <dd>{p.name}</dd>
+              <dt>{t('self.idNumber')}</dt>
+              <dd className="self-mono">{p.idNumber}</dd>
+              <dt>{t('self.age')}</dt>
+              <dd>{t('self.ageValue', { age: p.age })}</dd>
+              <dt>{t('self.phone')}</dt>
+              <dd className="self-mono">{p.phone ?? '—'}</dd>
+              <dt>{t('self.residence')}</dt>
+              <dd>{p.residenceDivision.name ?? p.residenceDivision.code}</dd>
+              <dt>{t('self.township')}</dt>
+              <dd>{p.township.name ?? p.township.code}</dd>
+              {p.hukouDivision && (
+                <>
+                  <dt>{t('self.hukou')}</dt>
+                  <dd>{p.hukouDivision.name ?? p.hukouDivision.code}</dd>
+                </>
+              )}
+              <dt>{t('self.bank')}</dt>
+              <dd className="self-mono">{p.bankAccount ? `${p.bankName ?? ''} ${p.bankAccount}` : '—'}</dd>
             </dl>
-          )
-        }
+            <h3>{t('self.household')}</h3>
+            {household ? (
+              <ul className="self-household" aria-label={t('self.household')}>
+                {household.members.map((m, i) => (
+                  <li key={i}>
+                    {m.name} · {relationLabel(t, m.relation)} · {t('self.ageValue', { age: m.age })}
+                    {m.self && <span className="meta"> {t('self.you')}</span>}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="meta">{t('self.noHousehold')}</p>
+            )}
+            <h3>{t('self.knownFacts')}</h3>
+            {facts.length === 0 ? (
+              <p className="meta">{t('self.knownFactsEmpty')}</p>
+            ) : (
+              <dl className="facts self-profile">
+                {facts.map((f) => (
+                  <div key={f.id} className="self-fact-row">
+                    <dt>
+                      {factLabel(t, f.name)}
+                      {f.via && <span className="meta"> {t('self.viaHousehold')}</span>}
+                    </dt>
+                    <dd>
+                      {valueText(t, f.value)}{' '}
+                      <span className="meta">
+                        {t('self.wiz.source', { source: sourceLabel(t, f.source.kind) })}
+                      </span>
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            )}
+          </>
+        )}
       </Show>
       <p className="meta">{t('self.profileNote')}</p>
     </section>
@@ -283,7 +293,7 @@ export default function Home() {
           </section>
         </div>
         <div>
-          {me.person && !isEnterprise && <PersonProfile id={me.person.id} />}
+          {me.person && !isEnterprise && <PersonProfile />}
           {me.enterprise && isEnterprise && <EnterpriseProfile id={me.enterprise.id} />}
           {!me.person && !me.enterprise && <p role="status">{t('self.notBound')}</p>}
         </div>

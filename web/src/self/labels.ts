@@ -45,3 +45,7 @@ export function valueText(t: Translate, value: unknown, field?: Pick<FactField, 
     .map(([k, v]) => `${k}: ${valueText(t, v)}`)
     .join('；');
 }
+
+export function relationLabel(t: Translate, relation: string): string {
+  return lookup(t, `self.rel.${relation}`) ?? relation;
+}

@@ -142,3 +142,14 @@ export interface ProgrammeFacts {
   date: string;
   audiences: { audience: 'person' | 'enterprise'; facts: FactField[] }[];
 }
+
+/** `GET /me/profile`: the citizen's own record, household (others' names masked) and facts. */
+export interface MyProfile {
+  person: PersonView;
+  household: {
+    id: number;
+    householdNumber: string | null;
+    members: { self: boolean; name: string; relation: string; age: number; since: string }[];
+  } | null;
+  facts: FactView[];
+}
