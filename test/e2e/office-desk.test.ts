@@ -237,18 +237,28 @@ describe.skipIf(!run)('back office: the desk, the registry and 政策找人 in C
     await township.close();
   });
   it('the civil-affairs liaison sees an overdue referral flagged and answers it; the township sees the answer', async () => {
-    const asTownship = await apiAs('township-e2e');
-    const made = await asTownship('POST', '/referrals', {
-      personId: skilledId,
-      kind: 'minimumLiving',
-      reason: '家庭收入低于低保标准，建议纳入低保',
-    });
-    expect(made.statusCode, made.body).toBe(201);
-    const id = made.json<{ id: number }>().id;
+    // The township officer refers 赵技能 from the desk (a reason is required).
+    const errors: string[] = [];
+    const township = await site.browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
+    const t = await township.newPage();
+    t.on('pageerror', (e) => errors.push(e.message));
+    await login(t, 'township-e2e', `/office/desk/${skilledId}`);
+    const refer = t.getByTestId('refer');
+    await refer.waitFor({ timeout: 10_000 });
+    await refer.getByRole('button', { name: '转介民政' }).click();
+    await expect.poll(() => t.locator('#desk-refer-reason-error').textContent()).toContain('转介理由');
+    await t.locator('#desk-refer-kind').selectOption('minimumLiving');
+    await t.locator('#desk-refer-reason').fill('家庭收入低于低保标准，建议纳入低保');
+    await refer.getByRole('button', { name: '转介民政' }).click();
+    await expect.poll(() => refer.textContent(), { timeout: 10_000 }).toContain('待答复');
+    const made = await sql<{ id: number }>`SELECT id FROM referrals WHERE person_id = ${skilledId}`.execute(
+      site.app.db,
+    );
+    expect(made.rows).toHaveLength(1);
+    const id = Number(made.rows[0]!.id);
     // Long past its answer day.
     await sql`UPDATE referrals SET due_on = '2026-01-05' WHERE id = ${id}`.execute(site.app.db);
 
-    const errors: string[] = [];
     const civil = await site.browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
     const c = await civil.newPage();
     c.on('pageerror', (e) => errors.push(e.message));
@@ -271,10 +281,7 @@ describe.skipIf(!run)('back office: the desk, the registry and 政策找人 in C
     );
     expect(stored.rows[0]!.status).toBe('accepted');
 
-    const township = await site.browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
-    const t = await township.newPage();
-    t.on('pageerror', (e) => errors.push(e.message));
-    await login(t, 'township-e2e', '/office/referrals');
+    await t.goto(`${site.url}/office/referrals`);
     const mine = t.locator(`li[data-referral="${id}"]`);
     await mine.waitFor({ timeout: 10_000 });
     expect(await mine.textContent()).toContain('已受理');

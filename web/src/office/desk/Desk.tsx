@@ -9,7 +9,7 @@ import { EmptyNotice, ErrorNotice, Show } from '../../lib/status';
 import type { MessageKey } from '../../i18n';
 import { DivisionChooser } from './DivisionChooser';
 import { idNumberFacts, idNumberProblem, phoneLooksRight, type IdProblem } from './idNumber';
-import type { ApplicationView, HouseholdView, PersonView, RegistrationView } from './types';
+import type { ApplicationView, HouseholdView, PersonView, ReferralView, RegistrationView } from './types';
 import { ApplicationSummary, described, errorAt, Field, FormError, PersonCard, useAction } from './ui';
 import './messages';
 import './desk.css';
@@ -507,11 +507,103 @@ function Difficulty({ person }: { person: PersonView }) {
   );
 }
 
+/** 转介民政: refer the person to civil affairs (低保, 临时救助); earlier referrals and their answers. */
+function Refer({ person }: { person: PersonView }) {
+  const t = useT();
+  const list = useApi<ReferralView[]>(`/referrals?personId=${person.id}`);
+  const [kind, setKind] = useState<ReferralView['kind']>('minimumLiving');
+  const [reason, setReason] = useState('');
+  const [fe, setFe] = useState<string>();
+  const { busy, error, run } = useAction();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (reason.trim().length < 2) {
+      setFe(t('desk.refer.reasonRequired'));
+      document.getElementById('desk-refer-reason')?.focus();
+      return;
+    }
+    setFe(undefined);
+    const r = await run(() =>
+      api<ReferralView>('/referrals', {
+        method: 'POST',
+        body: { personId: person.id, kind, reason: reason.trim() },
+      }),
+    );
+    if (r) {
+      setReason('');
+      list.reload();
+    }
+  };
+  const reasonError = fe ?? errorAt(error, 'reason');
+  const STATUS: Record<ReferralView['status'], MessageKey> = {
+    open: 'desk.referrals.status.open',
+    needsMoreInformation: 'desk.referrals.status.needsMoreInformation',
+    accepted: 'desk.referrals.status.accepted',
+    declined: 'desk.referrals.status.declined',
+  };
+  return (
+    <section className="section" aria-labelledby="desk-refer-title" data-testid="refer">
+      <h2 id="desk-refer-title">{t('desk.refer.title')}</h2>
+      <Show loaded={list}>
+        {(items) =>
+          items.length === 0 ? null : (
+            <ul className="desk-list">
+              {items.map((r) => (
+                <li key={r.id} className="desk-row">
+                  <span>{t(`desk.referrals.kind.${r.kind}` as MessageKey)}</span>
+                  <span>{t('desk.refer.on', { date: r.referredOn })}</span>
+                  <strong className={r.overdue ? 'desk-overdue' : undefined}>
+                    {r.overdue ? t('desk.overdue') : t(STATUS[r.status])}
+                  </strong>
+                  <Link to="/office/referrals">{t('desk.refer.follow')}</Link>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Show>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <div className="questions">
+          <Field id="desk-refer-kind" label={t('desk.refer.kind')}>
+            <select
+              id="desk-refer-kind"
+              className="native-select"
+              value={kind}
+              onChange={(e) => setKind(e.target.value as ReferralView['kind'])}
+            >
+              <option value="minimumLiving">{t('desk.referrals.kind.minimumLiving')}</option>
+              <option value="temporaryAssistance">{t('desk.referrals.kind.temporaryAssistance')}</option>
+            </select>
+          </Field>
+          <Field id="desk-refer-reason" label={t('desk.refer.reason')} error={reasonError}>
+            <Input.TextArea
+              id="desk-refer-reason"
+              value={reason}
+              maxLength={1000}
+              autoSize={{ minRows: 2, maxRows: 6 }}
+              onChange={(e) => {
+                setReason(e.target.value);
+                setFe(undefined);
+              }}
+              {...described('desk-refer-reason', false, reasonError)}
+            />
+          </Field>
+        </div>
+        <FormError error={error} fields={['reason']} />
+        <Button htmlType="submit" loading={busy}>
+          {t('desk.refer.submit')}
+        </Button>
+      </form>
+    </section>
+  );
+}
+
 function DeskPerson() {
   const t = useT();
   const { id } = useParams();
   const location = useLocation();
   const state = location.state as { registered?: boolean; householdError?: string | null } | null;
+  const { me } = useAuth();
   const person = useApi<PersonView>(`/persons/${id}`);
   useTitle(person.data ? `${person.data.name} · ${t('desk.title')}` : t('desk.title'));
   return (
@@ -538,6 +630,7 @@ function DeskPerson() {
             </PersonCard>
             <Unemployment person={p} />
             <Difficulty person={p} />
+            {me.permissions.includes('referrals.create') && <Refer person={p} />}
           </>
         )}
       </Show>

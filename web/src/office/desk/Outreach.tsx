@@ -192,7 +192,7 @@ export default function Outreach() {
         aria-label={t('desk.outreach.filters')}
         onSubmit={(e) => e.preventDefault()}
       >
-        <label>
+        <label className="desk-filter">
           <span>{t('desk.outreach.programme')}</span>
           <select className="native-select" value={programme} onChange={(e) => setProgramme(e.target.value)}>
             <option value="">{t('desk.outreach.all')}</option>
@@ -204,7 +204,7 @@ export default function Outreach() {
           </select>
         </label>
         {townships.data && (
-          <label>
+          <label className="desk-filter">
             <span>{t('desk.outreach.township')}</span>
             <select className="native-select" value={township} onChange={(e) => setTownship(e.target.value)}>
               <option value="">{t('desk.outreach.all')}</option>
@@ -216,7 +216,7 @@ export default function Outreach() {
             </select>
           </label>
         )}
-        <label>
+        <label className="desk-filter">
           <span>{t('desk.outreach.statusLabel')}</span>
           <select
             className="native-select"

@@ -94,7 +94,10 @@ function Act({
             id={`${id}-outcome`}
             className="native-select"
             value={outcome}
-            onChange={(e) => setOutcome(e.target.value as typeof outcome)}
+            onChange={(e) => {
+              setOutcome(e.target.value as typeof outcome);
+              setFe(undefined);
+            }}
           >
             <option value="accepted">{t('desk.referrals.outcome.accepted')}</option>
             <option value="declined">{t('desk.referrals.outcome.declined')}</option>
@@ -112,7 +115,10 @@ function Act({
           value={note}
           maxLength={1000}
           autoSize={{ minRows: 2, maxRows: 6 }}
-          onChange={(e) => setNote(e.target.value)}
+          onChange={(e) => {
+            setNote(e.target.value);
+            setFe(undefined);
+          }}
           {...described(`${id}-note`, false, noteError)}
         />
       </Field>
@@ -210,7 +216,7 @@ export default function Referrals() {
         aria-label={t('desk.referrals.filters')}
         onSubmit={(e) => e.preventDefault()}
       >
-        <label>
+        <label className="desk-filter">
           <span>{t('desk.referrals.statusLabel')}</span>
           <select className="native-select" value={status} onChange={(e) => setStatus(e.target.value)}>
             <option value="">{t('desk.outreach.all')}</option>
