@@ -3,7 +3,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, systemActor } from '../../src/modules/access/index.js';
 import type { TestApp } from '../support/test-app.js';
-import { DESKTOP, hasChromium, mustRun, SCREENSHOTS, startSite } from './browser.js';
+import { sendComplaint } from '../../src/modules/complaints/index.js';
+import { DESKTOP, hasChromium, mustRun, PHONE, SCREENSHOTS, startSite } from './browser.js';
 
 let site: { app: TestApp; server: FastifyInstance; url: string; browser: Browser };
 const run = hasChromium || mustRun;
@@ -82,6 +83,38 @@ describe.skipIf(!run)('back office: 投诉建议 inbox in Chromium', () => {
     await p.goto(`${site.url}/office/complaints`);
     await p.waitForURL(/\/login\?next=%2Foffice%2Fcomplaints/, { timeout: 10_000 });
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('pages through a long inbox on a phone, nothing wider than the screen', async () => {
+    // 55 suggestions (the first login test's complaint is answered): a page of 50, then 5 more.
+    for (let i = 1; i <= 55; i++)
+      await sendComplaint(site.app, systemActor('api', 'public'), {
+        kind: 'suggestion',
+        topic: '服务建议',
+        content: `第 ${i} 条建议：希望在村里公布更多招聘信息。`,
+      });
+    const context = await site.browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
+    const p = await context.newPage();
+    await p.goto(`${site.url}/login?next=%2Foffice%2Fcomplaints`);
+    await p.locator('#login-username').fill('office-e2e');
+    await p.locator('#login-password').fill('office-pass-123');
+    await p.keyboard.press('Enter');
+    await p.waitForURL(/\/office\/complaints$/, { timeout: 10_000 });
+    await expect.poll(() => p.getByText('第 1 页，共 50 件').count(), { timeout: 10_000 }).toBe(1);
+    expect(await p.locator('li[data-reference]').count()).toBe(50);
+    expect(await p.getByRole('button', { name: '上一页' }).isDisabled()).toBe(true);
+    expect(
+      Number(await p.evaluate('document.documentElement.scrollWidth - window.innerWidth')),
+    ).toBeLessThanOrEqual(0);
+    await p.screenshot({ path: `${SCREENSHOTS}/office-complaints-phone.png`, fullPage: false });
+    await p.getByRole('button', { name: '下一页' }).click();
+    await expect.poll(() => p.getByText('第 2 页，共 5 件').count(), { timeout: 10_000 }).toBe(1);
+    // The oldest come last: the first suggestion is on the second page.
+    expect(await p.getByText('第 1 条建议', { exact: false }).count()).toBe(1);
+    expect(await p.getByRole('button', { name: '下一页' }).isDisabled()).toBe(true);
+    await p.getByRole('button', { name: '上一页' }).click();
+    await expect.poll(() => p.getByText('第 1 页，共 50 件').count(), { timeout: 10_000 }).toBe(1);
     await context.close();
   });
 });
