@@ -46,6 +46,21 @@ async function login(p: Page, path: string, username: string) {
   await p.waitForURL(new RegExp(`${path}$`), { timeout: 10_000 });
 }
 
+/** Wait for a page's heading (the machine may be busy: the chunk with the charts is the largest). */
+async function heading(p: Page, name: string) {
+  try {
+    await p.getByRole('heading', { name }).waitFor({ timeout: 30_000 });
+  } catch (e) {
+    console.error(
+      'heading not shown:',
+      name,
+      p.url(),
+      (await p.locator('main').textContent())?.slice(0, 300),
+    );
+    throw e;
+  }
+}
+
 const card = (p: Page, id: string) => p.getByTestId(`card-${id}`).textContent();
 /** Elements reaching beyond the screen's right edge (none on a page that fits). */
 const tooWide = (p: Page) =>
@@ -68,7 +83,7 @@ describe.skipIf(!run)('back office: 工作台 and 政策测算 in Chromium', () 
     p.on('pageerror', (e) => errors.push(e.message));
     await login(p, '/office/dashboard', 'insight-leader');
 
-    await p.getByRole('heading', { name: '凌源市就业工作监测' }).waitFor({ timeout: 10_000 });
+    await heading(p, '凌源市就业工作监测');
     expect(await card(p, 'applications')).toContain('7');
     expect(await card(p, 'applications')).toContain('其中已批准 3 件');
     expect(await card(p, 'committed')).toContain('¥23,000');
@@ -103,7 +118,7 @@ describe.skipIf(!run)('back office: 工作台 and 政策测算 in Chromium', () 
     const band = (box.height - 36 - 8) / names.length;
     await p.mouse.click(box.x + box.width * 0.5, box.y + 36 + band * (i + 0.5));
     await p.waitForURL(/\/office\/dashboard\/211382101$/, { timeout: 10_000 });
-    await p.getByRole('heading', { name: '万元店镇就业工作监测' }).waitFor({ timeout: 10_000 });
+    await heading(p, '万元店镇就业工作监测');
     expect(await card(p, 'applications')).toContain('5');
     const crumbs = p.getByRole('navigation', { name: '区划层级' });
     expect(await crumbs.textContent()).toBe('凌源市万元店镇');
@@ -113,7 +128,7 @@ describe.skipIf(!run)('back office: 工作台 and 政策测算 in Chromium', () 
     await village.focus();
     await p.keyboard.press('Enter');
     await p.waitForURL(/\/office\/dashboard\/211382101200$/, { timeout: 10_000 });
-    await p.getByRole('heading', { name: '佐杖子村就业工作监测' }).waitFor({ timeout: 10_000 });
+    await heading(p, '佐杖子村就业工作监测');
     expect(await card(p, 'applications')).toContain('4');
     expect(await card(p, 'unemployed')).toContain('2 人');
     expect(await p.getByText('村（社区）是最低一级，没有下级区划。').count()).toBe(1);
@@ -121,7 +136,7 @@ describe.skipIf(!run)('back office: 工作台 and 政策测算 in Chromium', () 
     // Back up by the breadcrumb.
     await crumbs.getByRole('link', { name: '凌源市' }).click();
     await p.waitForURL(/\/office\/dashboard$/, { timeout: 10_000 });
-    await p.getByRole('heading', { name: '凌源市就业工作监测' }).waitFor({ timeout: 10_000 });
+    await heading(p, '凌源市就业工作监测');
     expect(errors).toEqual([]);
     await context.close();
 
@@ -129,7 +144,7 @@ describe.skipIf(!run)('back office: 工作台 and 政策测算 in Chromium', () 
     const phone = await site.browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true });
     const q = await phone.newPage();
     await login(q, '/office/dashboard', 'insight-leader');
-    await q.getByRole('heading', { name: '凌源市就业工作监测' }).waitFor({ timeout: 10_000 });
+    await heading(q, '凌源市就业工作监测');
     await q.getByTestId('chart-applications').locator('canvas').first().waitFor();
     const chartWidth = (await q.getByTestId('chart-applications').boundingBox())!.width;
     expect(chartWidth).toBeLessThanOrEqual(PHONE.width);
@@ -143,7 +158,7 @@ describe.skipIf(!run)('back office: 工作台 and 政策测算 in Chromium', () 
     const context = await site.browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
     const p = await context.newPage();
     await login(p, '/office/dashboard', 'insight-town');
-    await p.getByRole('heading', { name: '万元店镇就业工作监测' }).waitFor({ timeout: 10_000 });
+    await heading(p, '万元店镇就业工作监测');
     expect(await card(p, 'applications')).toContain('5');
     await p.goto(`${site.url}/office/dashboard/211382001`);
     await expect
@@ -181,7 +196,7 @@ describe.skipIf(!run)('back office: 工作台 and 政策测算 in Chromium', () 
       const errors: string[] = [];
       p.on('pageerror', (e) => errors.push(e.message));
       await login(p, '/office/simulation', 'insight-city');
-      await p.getByRole('heading', { name: '政策测算' }).waitFor({ timeout: 10_000 });
+      await heading(p, '政策测算');
       await p.getByLabel('政策项目').click();
       await p.getByLabel('政策项目').fill('技术技能');
       await p.locator('.ant-select-item-option', { hasText: '技术技能提升补贴' }).click();

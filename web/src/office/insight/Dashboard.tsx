@@ -149,7 +149,7 @@ function ApplicationsSection({ d, rows, levelName }: { d: DashboardData; rows: R
             size="small"
             rowKey="key"
             pagination={false}
-            scroll={{ x: true }}
+            scroll={{ x: 'max-content' }}
             dataSource={rows}
             columns={[
               {
@@ -239,7 +239,7 @@ function MoneySection({ d, rows, levelName }: { d: DashboardData; rows: Row[]; l
             size="small"
             rowKey="key"
             pagination={false}
-            scroll={{ x: true }}
+            scroll={{ x: 'max-content' }}
             dataSource={rows}
             columns={[
               {
@@ -325,7 +325,7 @@ function FundsSection({ d }: { d: DashboardData }) {
               size="small"
               rowKey="fund"
               pagination={false}
-              scroll={{ x: true }}
+              scroll={{ x: 'max-content' }}
               dataSource={funds}
               columns={[
                 { title: t('insight.col.fund'), key: 'name', render: (_, f) => name(f) },
@@ -394,7 +394,7 @@ function ProgrammesSection({ d }: { d: DashboardData }) {
             size="small"
             rowKey="programme"
             pagination={false}
-            scroll={{ x: true }}
+            scroll={{ x: 'max-content' }}
             dataSource={d.byProgramme}
             columns={[
               { title: t('insight.col.programme'), dataIndex: 'name', key: 'name' },

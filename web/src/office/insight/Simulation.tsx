@@ -234,7 +234,7 @@ function Result({
               size="small"
               rowKey="key"
               pagination={false}
-              scroll={{ x: true }}
+              scroll={{ x: 'max-content' }}
               dataSource={data}
               columns={[
                 { title: t('insight.sim.township'), dataIndex: 'name', key: 'name' },
