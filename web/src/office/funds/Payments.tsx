@@ -112,13 +112,15 @@ function NewBatch() {
 }
 
 function BatchList() {
-  const { t } = usePrefs();
+  const { t, lang } = usePrefs();
   useTitle(t('funds.batches.title'));
   const programmes = useProgrammes();
   const funds = useApi<FundView[]>('/funds');
   const loaded = useApi<BatchView[]>('/payment-batches?limit=200');
-  const fundName = (code: string | null) =>
-    code ? (funds.data?.find((f) => f.code === code)?.name ?? code) : t('funds.newBatch.allFunds');
+  const fundName = (code: string | null) => {
+    const f = code ? funds.data?.find((x) => x.code === code) : undefined;
+    return f ? (lang === 'en' ? f.nameEn : f.name) : (code ?? t('funds.newBatch.allFunds'));
+  };
   return (
     <>
       <NewBatch />

@@ -63,6 +63,118 @@ function Draw({ onDrawn }: { onDrawn: (d: DrawView[]) => void }) {
   );
 }
 
+interface RateView {
+  programmeId: string;
+  ratePercent: number;
+  updatedBy: string | null;
+}
+
+/** Each programme's 抽查 rate (5 % unless set), and setting one. */
+function Rates() {
+  const { t, lang } = usePrefs();
+  const ids = { programme: useId(), rate: useId() };
+  const programmes = useProgrammes();
+  const loaded = useApi<RateView[]>('/spot-checks/rates');
+  const [programmeId, setProgrammeId] = useState('');
+  const [rate, setRate] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<RateView>();
+  const [error, setError] = useState<ApiError>();
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    const ratePercent = Number(rate.trim());
+    if (!programmeId) {
+      setError(new ApiError(400, 'VALIDATION_FAILED', t('funds.budgetForm.needProgramme'), 'programmeId'));
+      return;
+    }
+    if (!rate.trim() || !Number.isFinite(ratePercent) || ratePercent < 0 || ratePercent > 100) {
+      setError(new ApiError(400, 'VALIDATION_FAILED', t('funds.spot.badRate'), 'ratePercent'));
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      setSaved(
+        await api<RateView>(`/spot-checks/rates/${encodeURIComponent(programmeId)}`, {
+          method: 'PUT',
+          body: { ratePercent },
+        }),
+      );
+      loaded.reload();
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <details className="funds-rates card">
+      <summary>{t('funds.spot.rates')}</summary>
+      {loaded.error ? (
+        <ErrorNotice error={loaded.error} onRetry={loaded.reload} />
+      ) : !loaded.data ? (
+        <Loading />
+      ) : loaded.data.length === 0 ? (
+        <p className="meta">{t('funds.spot.ratesDefault')}</p>
+      ) : (
+        <ul>
+          {loaded.data.map((r) => (
+            <li key={r.programmeId}>
+              {t('funds.spot.rateOf', { programme: programmes.name(r.programmeId), rate: r.ratePercent })}
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="funds-form" onSubmit={(e) => void save(e)} noValidate>
+        <div className="funds-form-grid">
+          <div className="funds-form-row">
+            <label htmlFor={ids.programme}>{t('funds.programme')}</label>
+            <Select
+              id={ids.programme}
+              value={programmeId || undefined}
+              placeholder={t('funds.budgetForm.pickProgramme')}
+              onChange={setProgrammeId}
+              status={error?.path === 'programmeId' ? 'error' : undefined}
+              options={programmes.list
+                .filter((p) => p.fund)
+                .map((p) => ({ value: p.id, label: lang === 'en' ? p.nameEn : p.name }))}
+            />
+          </div>
+          <div className="funds-form-row">
+            <label htmlFor={ids.rate}>{t('funds.spot.rate')}</label>
+            <Input
+              id={ids.rate}
+              inputMode="decimal"
+              value={rate}
+              onChange={(e) => setRate(e.target.value)}
+              suffix="%"
+              status={error?.path === 'ratePercent' ? 'error' : undefined}
+              style={{ maxWidth: '10rem' }}
+            />
+          </div>
+        </div>
+        {error &&
+          (['programmeId', 'ratePercent'].includes(error.path ?? '') ? (
+            <p className="funds-field-error">{error.message}</p>
+          ) : (
+            <ErrorNotice error={error} />
+          ))}
+        {saved && (
+          <p role="status" className="funds-ok">
+            {t('funds.spot.rateOf', {
+              programme: programmes.name(saved.programmeId),
+              rate: saved.ratePercent,
+            })}
+          </p>
+        )}
+        <Button htmlType="submit" loading={busy}>
+          {t('funds.spot.saveRate')}
+        </Button>
+      </form>
+    </details>
+  );
+}
+
 /** A finding (confirmed, or irregular with a note and what to recover), or money recovered. */
 function Finding({
   c,
@@ -227,6 +339,7 @@ export function SpotChecks() {
   const loaded = useApi<SpotCheckView[]>(`/spot-checks?limit=500${status ? `&status=${status}` : ''}`);
   return (
     <section className="funds-spot">
+      <Rates />
       <Draw
         onDrawn={(d) => {
           setDrawn(d);

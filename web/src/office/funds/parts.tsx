@@ -1,7 +1,7 @@
 import { Progress, Tag } from 'antd';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { MessageKey } from '../../i18n';
-import { useApi } from '../../lib/api';
+import { api } from '../../lib/api';
 import { usePrefs } from '../../lib/prefs';
 import { fenText, type Usage } from './money';
 import type { BatchStatus, ProgrammeList, ProgrammeName } from './types';
@@ -58,15 +58,30 @@ export function BatchStatusTag({ status }: { status: BatchStatus }) {
   return <Tag color={STATUS_COLOR[status]}>{t(`funds.batch.status.${status}` as MessageKey)}</Tag>;
 }
 
-/** Programme names by id, from the public programme list (the funds API names only ids). */
+let programmeList: Promise<ProgrammeList> | undefined;
+
+/** Programme names by id, from the public programme list (the funds API names only ids), asked once. */
 export function useProgrammes(): {
   name: (id: string | null) => string;
   list: ProgrammeName[];
 } {
   const { lang } = usePrefs();
-  const loaded = useApi<ProgrammeList>('/public/programmes');
+  const [data, setData] = useState<ProgrammeList>();
+  useEffect(() => {
+    let live = true;
+    programmeList ??= api<ProgrammeList>('/public/programmes');
+    programmeList.then(
+      (d) => live && setData(d),
+      () => {
+        programmeList = undefined; // the ids stay readable; asked again on the next page
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
   return useMemo(() => {
-    const list = loaded.data ? [...loaded.data.person, ...loaded.data.enterprise] : [];
+    const list = data ? [...data.person, ...data.enterprise] : [];
     const unique = [...new Map(list.map((p) => [p.id, p])).values()];
     const byId = new Map(unique.map((p) => [p.id, p]));
     return {
@@ -77,7 +92,7 @@ export function useProgrammes(): {
         return p ? (lang === 'en' ? p.nameEn : p.name) : id;
       },
     };
-  }, [loaded.data, lang]);
+  }, [data, lang]);
 }
 
 /** A date-time from the API as local `YYYY-MM-DD HH:mm`. */
