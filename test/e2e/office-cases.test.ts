@@ -185,7 +185,10 @@ describe.skipIf(!run)('back office: 业务审核 worklist and application in Chr
       // The township officer: the case is theirs now; the one still at the village is not.
       await login(p, 'cases-town', '/office/cases');
       await expect.poll(() => rows.count(), { timeout: WAIT }).toBe(1);
-      await p.goto(`${site.url}/office/cases/${waiting.id}`);
+      // Found by its number, from the keyboard.
+      await p.getByLabel('按申请编号打开').fill(String(waiting.id));
+      await p.keyboard.press('Enter');
+      await p.waitForURL(new RegExp(`/office/cases/${waiting.id}$`), { timeout: WAIT });
       await p.locator('section.case-review').waitFor({ timeout: WAIT });
       await act(p, '审核通过', '越级试办');
       await expect

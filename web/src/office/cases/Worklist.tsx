@@ -1,6 +1,6 @@
-import { Alert, Button, Checkbox, Select, Table, Tabs } from 'antd';
-import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Alert, Button, Checkbox, Input, Select, Table, Tabs } from 'antd';
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useApi } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
 import { urgency } from '../../lib/dates';
@@ -24,6 +24,48 @@ function useProgrammes() {
       if (!seen.has(p.id)) seen.set(p.id, programmeName(p, lang));
     return [...seen].map(([value, label]) => ({ value, label }));
   }, [loaded.data, lang]);
+}
+
+/** Open an application by its number (the API answers 找不到该申请 when it is not within reach). */
+function OpenByNumber() {
+  const { t } = usePrefs();
+  const navigate = useNavigate();
+  const id = useId();
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string>();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const n = value.trim();
+    if (!/^\d{1,15}$/.test(n)) {
+      setError(t('cases.goto.invalid'));
+      return;
+    }
+    void navigate(n);
+  };
+  return (
+    <form className="cases-goto" onSubmit={submit} noValidate role="search">
+      <label htmlFor={id}>{t('cases.goto')}</label>
+      <Input
+        id={id}
+        inputMode="numeric"
+        value={value}
+        onChange={(e) => {
+          setValue(e.target.value);
+          setError(undefined);
+        }}
+        status={error ? 'error' : undefined}
+        aria-invalid={!!error}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className="cases-goto-input"
+      />
+      <Button htmlType="submit">{t('cases.goto.open')}</Button>
+      {error && (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
 }
 
 /** Page cursors: the worklist pages on from the last row's due date and id, the list from the last id. */
@@ -136,7 +178,10 @@ export function Worklist() {
 
   return (
     <section className="cases">
-      <h1>{t('cases.title')}</h1>
+      <div className="cases-top">
+        <h1>{t('cases.title')}</h1>
+        <OpenByNumber />
+      </div>
       {canReview ? (
         <Tabs
           activeKey={view}
