@@ -11,6 +11,7 @@ import {
   listBatches,
   listBatchItems,
   listBudgets,
+  createBatch,
   listSpotChecks,
   runBatch,
   setBudget,
@@ -304,18 +305,66 @@ describe.skipIf(!run)('back office: funds and payment batches in Chromium', () =
     await context.close();
   });
 
-  it('the city approver draws a 抽查 sample of paid items, records an irregular finding and a 追回', async () => {
-    const [latest] = await listBatches(site.app, city);
-    await runBatch(site.app, city, latest!.id);
+  it('an interrupted batch shows as resumable and is finished in the page; then a 抽查 sample, a finding and a 追回', async () => {
+    const { app } = site;
+    const [second] = await listBatches(app, city);
+    await runBatch(app, city, second!.id);
+    // A second application approved; its batch is cut off after its first chunk (as by a crash).
+    const p2 = await registerPerson(app, actor('townshipOfficer', TOWNSHIP_A), {
+      name: '王二安',
+      idNumber: makeIdNumber('211382', '1991-05-05', 9, 'female'),
+      residenceDivision: VILLAGE,
+    });
+    const clerk = actor('villageClerk', VILLAGE);
+    const a = await createApplication(app, clerk, {
+      programmeId: 'talent-housing-grant',
+      applicant: { type: 'person', id: p2.id },
+      declared: { talent: { category: 'C', arrivedOn: '2019-03-01', firstHomeInLingyuan: true } },
+      submit: true,
+    });
+    await reviewApplication(app, clerk, a.id, { action: 'approve' });
+    await reviewApplication(app, actor('townshipOfficer', TOWNSHIP_A), a.id, { action: 'approve' });
+    await reviewApplication(app, city, a.id, { action: 'approve' });
+    await expect(
+      createBatch(
+        app,
+        city,
+        {},
+        {
+          chunk: 1,
+          onProgress: () => {
+            throw new Error('cut off');
+          },
+        },
+      ),
+    ).rejects.toThrow('cut off');
+    const [cut] = await listBatches(app, city);
+    expect(cut).toMatchObject({ id: second!.id + 1, status: 'building', items: 1 });
+
     const context = await site.browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
     const p = await context.newPage();
     const errors: string[] = [];
     p.on('pageerror', (e) => errors.push(e.message));
-    await login(p, '/office/payments/spot-checks');
+    await login(p, '/office/payments');
+    const listed = p.locator('tr.ant-table-row', { has: p.locator(`a[data-batch="${cut!.id}"]`) });
+    await expect.poll(() => listed.textContent(), { timeout: 10_000 }).toContain('已中断，可继续');
+    await listed.getByRole('link').click();
+    await p.getByText('该批次尚未发放完毕').waitFor({ timeout: 10_000 });
+    await p.getByRole('button', { name: '继续发放' }).focus();
+    await p.keyboard.press('Enter');
+    await p.getByRole('button', { name: '确认发放' }).click();
+    await expect
+      .poll(() => p.locator('section.funds-batch').getAttribute('data-status'), { timeout: 15_000 })
+      .toBe('done');
+    expect(await p.getByText('已中断，可继续').count()).toBe(0);
+    expect((await listBatches(app, city))[0]).toMatchObject({ id: cut!.id, status: 'done', paid: 1 });
+
+    // 抽查: 5 % of the two paid items is one, drawn at random.
+    await p.goto(`${site.url}/office/payments/spot-checks`);
     await p.getByText('没有符合条件的抽查记录。').waitFor({ timeout: 10_000 });
     await p.getByRole('button', { name: /^抽\s*取$/ }).click();
-    await p.getByText(/“人才安家补助”：从 1 笔中按 5% 抽取 1 笔/).waitFor({ timeout: 10_000 });
-    const row = p.locator('tr.ant-table-row', { hasText: '李安家' });
+    await p.getByText(/“人才安家补助”：从 2 笔中按 5% 抽取 1 笔/).waitFor({ timeout: 10_000 });
+    const row = p.locator('tr.ant-table-row').first();
     await row.waitFor({ timeout: 10_000 });
     await row.getByRole('button', { name: '登记核查结果' }).click();
 
@@ -328,7 +377,7 @@ describe.skipIf(!run)('back office: funds and payment batches in Chromium', () =
     await p.locator('form').getByRole('button', { name: '登记核查结果' }).click();
     await p.getByRole('combobox', { name: '状态' }).click();
     await p.locator('.ant-select-item-option', { hasText: '发现问题' }).click();
-    const irregular = p.locator('tr.ant-table-row', { hasText: '李安家' });
+    const irregular = p.locator('tr.ant-table-row').first();
     await expect
       .poll(() => irregular.textContent(), { timeout: 10_000 })
       .toContain('已追回 ¥0.00 / 应追回 ¥10,000.00');
@@ -340,8 +389,9 @@ describe.skipIf(!run)('back office: funds and payment batches in Chromium', () =
     await expect
       .poll(() => irregular.textContent(), { timeout: 10_000 })
       .toContain('已追回 ¥4,000.00 / 应追回 ¥10,000.00');
+    await p.evaluate('window.scrollTo(0, 0)');
     await p.screenshot({ path: `${SCREENSHOTS}/funds-spot-checks-desktop.png`, fullPage: true });
-    const [stored] = await listSpotChecks(site.app, city, {});
+    const [stored] = await listSpotChecks(app, city, {});
     expect(stored).toMatchObject({ status: 'irregular', recoveryFen: 1_000_000, recoveredFen: 400_000 });
     expect(errors).toEqual([]);
     await context.close();
