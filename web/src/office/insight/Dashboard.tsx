@@ -1,4 +1,4 @@
-import { Button, Select, Table } from 'antd';
+import { Button, Select, Table, Tag } from 'antd';
 import { useId, useMemo } from 'react';
 import { Link, Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useApi } from '../../lib/api';
@@ -10,6 +10,7 @@ import Chart from './Chart';
 import type { EChartsCoreOption } from './echarts';
 import {
   barsHeight,
+  budgetNearlyUsed,
   fenText,
   share,
   STATUS_COLOURS,
@@ -351,7 +352,14 @@ function FundsSection({ d }: { d: DashboardData }) {
                   title: t('insight.col.used'),
                   key: 'used',
                   align: 'right',
-                  render: (_, f) => share(f.committedFen, f.budgetFen),
+                  render: (_, f) =>
+                    budgetNearlyUsed(f.committedFen, f.budgetFen) ? (
+                      <Tag color="red">
+                        {share(f.committedFen, f.budgetFen)} · {t('insight.budgetWarning')}
+                      </Tag>
+                    ) : (
+                      share(f.committedFen, f.budgetFen)
+                    ),
                 },
                 ...(d.division.level === 'county'
                   ? []

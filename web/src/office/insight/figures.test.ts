@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { barsHeight, changedParameters, fenText, share, signed, townshipRows } from './figures';
+import {
+  barsHeight,
+  budgetNearlyUsed,
+  changedParameters,
+  fenText,
+  share,
+  signed,
+  townshipRows,
+} from './figures';
 
 describe('figures', () => {
   it('shows fen as yuan, shares and signed differences', () => {
@@ -53,5 +61,13 @@ describe('figures', () => {
       ['211382001', '211382001'],
       ['211382101', '万元店镇'],
     ]);
+  });
+});
+
+describe('budgetNearlyUsed', () => {
+  it('warns from 90 % committed, never without a budget', () => {
+    expect(budgetNearlyUsed(899, 1000)).toBe(false);
+    expect(budgetNearlyUsed(900, 1000)).toBe(true);
+    expect(budgetNearlyUsed(5, 0)).toBe(false);
   });
 });

@@ -123,3 +123,8 @@ export function changedParameters(
   }
   return out;
 }
+
+/** Early warning: a fund's budget is nearly used (90 % committed or more). */
+export function budgetNearlyUsed(committedFen: number, budgetFen: number): boolean {
+  return budgetFen > 0 && committedFen >= budgetFen * 0.9;
+}
