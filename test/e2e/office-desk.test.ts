@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
@@ -84,7 +86,20 @@ async function fits(p: Page) {
   ).toBeLessThanOrEqual(0);
 }
 
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core on the page: no serious or critical finding (a string: no DOM types here). */
+async function accessible(p: Page) {
+  await p.addScriptTag({ content: axeSource });
+  const found = await p.evaluate<{ id: string; impact: string | null; targets: string[] }[]>(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+      .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) })))`,
+  );
+  expect(found.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+}
+
 async function shoot(p: Page, name: string) {
+  await accessible(p);
   await p.screenshot({ path: `${SCREENSHOTS}/${name}-desktop.png`, fullPage: true });
   await p.setViewportSize(PHONE);
   await p.waitForTimeout(200);
@@ -281,10 +296,23 @@ describe.skipIf(!run)('back office: the desk, the registry and 政策找人 in C
     );
     expect(stored.rows[0]!.status).toBe('accepted');
 
+    // In large-text mode (适老化), on the phone.
+    await t.evaluate("localStorage.setItem('jiuye.largeText', '1')");
     await t.goto(`${site.url}/office/referrals`);
     const mine = t.locator(`li[data-referral="${id}"]`);
     await mine.waitFor({ timeout: 10_000 });
     expect(await mine.textContent()).toContain('已受理');
+    expect(await t.evaluate("document.documentElement.classList.contains('large-text')")).toBe(true);
+    await fits(t);
+    await t.goto(`${site.url}/office/desk/${skilledId}`);
+    await t.getByTestId('refer').waitFor({ timeout: 10_000 });
+    await fits(t);
+    await t.goto(`${site.url}/office/outreach`);
+    await t.getByTestId('scan').waitFor({ timeout: 10_000 });
+    await t.locator('select').last().selectOption('notified');
+    await expect
+      .poll(() => t.getByTestId('outreach-list').textContent(), { timeout: 10_000 })
+      .toContain('已通知（township-e2e，');
     await fits(t);
     expect(errors).toEqual([]);
     await civil.close();
