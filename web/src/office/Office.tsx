@@ -92,7 +92,7 @@ function Shell() {
         </div>
         <nav className="nav" aria-label={t('office.menu')}>
           {items.map((m) => (
-            <NavLink key={m.to} to={m.to}>
+            <NavLink key={m.to} to={`/office/${m.to}`}>
               {t(m.label)}
             </NavLink>
           ))}
@@ -105,7 +105,11 @@ function Shell() {
             <Route
               index
               element={
-                items[0] ? <Navigate to={items[0].to} replace /> : <p role="status">{t('office.nothing')}</p>
+                items[0] ? (
+                  <Navigate to={`/office/${items[0].to}`} replace />
+                ) : (
+                  <p role="status">{t('office.nothing')}</p>
+                )
               }
             />
             {items.map((m) => (
