@@ -207,7 +207,7 @@ function Facts({ id }: { id: number }) {
                         {t('desk.persons.factSince', { date: f.validFrom })}
                         {f.validTo ? t('desk.persons.factUntil', { date: f.validTo }) : ''} ·{' '}
                         {t(`desk.persons.source.${f.source.kind}` as MessageKey)}
-                        {f.source.ref ? `（${f.source.ref}）` : ''}
+                        {f.source.ref ? t('desk.paren', { text: f.source.ref }) : ''}
                         {f.via ? ` · ${t('desk.persons.viaHousehold', { id: f.via.household })}` : ''}
                       </span>
                     </dd>
@@ -293,7 +293,9 @@ function Entitlements({ id }: { id: number }) {
               <ul>
                 {unknown.map((r) => (
                   <li key={r.programme}>
-                    {name(r.programme)}：{t('desk.persons.evalMissing', { facts: r.missing.join('、') })}
+                    {name(r.programme)}
+                    {t('desk.colon')}
+                    {t('desk.persons.evalMissing', { facts: r.missing.join(t('desk.listSep')) })}
                   </li>
                 ))}
               </ul>
@@ -305,11 +307,12 @@ function Entitlements({ id }: { id: number }) {
               <ul>
                 {not.map((r) => (
                   <li key={r.programme}>
-                    {name(r.programme)}：
+                    {name(r.programme)}
+                    {t('desk.colon')}
                     {r.reasons
                       .filter((c) => c.met === false)
                       .map((c) => c.condition)
-                      .join('；')}
+                      .join(t('desk.semicolon'))}
                   </li>
                 ))}
               </ul>

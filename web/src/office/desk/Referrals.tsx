@@ -165,7 +165,7 @@ function Item({ r, onChanged }: { r: ReferralView; onChanged: (r: ReferralView) 
           {r.history.map((h, i) => (
             <li key={i}>
               {t(EVENT[h.kind] ?? 'desk.referrals.event.other', { date: h.on, by: h.by })}
-              {h.note ? `：${h.note}` : ''}
+              {h.note ? t('desk.colon') + h.note : ''}
             </li>
           ))}
         </ol>
