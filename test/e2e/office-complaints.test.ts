@@ -77,6 +77,10 @@ describe.skipIf(!run)('back office: 投诉建议 inbox in Chromium', () => {
     expect(view.status).toBe('answered');
     expect(view.answer?.text).toBe('已增开两个失业登记窗口，感谢您的建议。');
 
+    // The menu leads to the other parts from here (absolute links, not relative to this page).
+    await p.getByRole('navigation', { name: '业务菜单' }).getByRole('link', { name: '业务审核' }).click();
+    await p.waitForURL(/\/office\/cases$/, { timeout: 10_000 });
+
     // Logging out ends the session: the inbox sends back to the login page.
     await p.getByRole('button', { name: '退出登录' }).click();
     await p.waitForURL(/\/login$/, { timeout: 10_000 });
