@@ -35,3 +35,9 @@ export { analyzeRegistry, samplePersons } from './infra/statistics.js';
 export { personsByIds } from './use-cases/persons-by-ids.js';
 export { countPersonsWithFactByDivision } from './use-cases/aggregates.js';
 export { getMyProfile, maskName, MyProfileSchema, type MyProfile } from './use-cases/my-profile.js';
+export {
+  importPersons,
+  type ImportPersonsInput,
+  type ImportPersonsResult,
+} from './use-cases/import-persons.js';
+export { IMPORT_COLUMNS, ROW_PROBLEMS, type RowProblem, type RowProblemCode } from './domain/import-rows.js';

@@ -296,6 +296,17 @@ export const errorCodes = {
     zh: '该投诉建议已答复，不能再次答复',
     en: 'This complaint has already been answered',
   },
+  // registry import
+  IMPORT_FILE_UNREADABLE: {
+    status: 400,
+    zh: '导入文件无法读取，应为 .xlsx 或 CSV（UTF-8 或 GB18030）',
+    en: 'The import file cannot be read (.xlsx or CSV in UTF-8 or GB18030)',
+  },
+  IMPORT_HEADER_MISSING: {
+    status: 400,
+    zh: '导入文件第1行缺少必需的列，未导入任何数据',
+    en: 'The first row lacks required headers; nothing was imported',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;
