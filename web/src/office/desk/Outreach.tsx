@@ -65,6 +65,12 @@ function ScanPanel({ onDone }: { onDone: () => void }) {
     };
   }, [runId, reloadLatest, onDone, setError]);
 
+  // A scan already running (started elsewhere) is followed too.
+  const runningId = latest.data?.status === 'running' ? latest.data.runId : undefined;
+  useEffect(() => {
+    if (runningId !== undefined) setRunId(runningId);
+  }, [runningId]);
+
   const start = async () => {
     const r = await run(() => api<{ runId: number }>('/rules/scans', { method: 'POST', body: {} }));
     if (r) setRunId(r.runId);
