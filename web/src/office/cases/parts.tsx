@@ -6,13 +6,14 @@ import { urgency } from '../../lib/dates';
 import { usePrefs } from '../../lib/prefs';
 import type { ApplicationStatus, StepView } from './types';
 
-const STATUS_COLOUR: Record<ApplicationStatus, string> = {
-  draft: 'default',
-  inReview: 'processing',
-  returned: 'warning',
-  rejected: 'error',
-  withdrawn: 'default',
-  approved: 'success',
+/** Preset hues whose text the shared styles darken to WCAG AA contrast. */
+const STATUS_COLOUR: Record<ApplicationStatus, string | undefined> = {
+  draft: undefined,
+  inReview: 'blue',
+  returned: 'orange',
+  rejected: 'red',
+  withdrawn: undefined,
+  approved: 'green',
 };
 
 export function statusLabel(t: (k: MessageKey) => string, status: string): string {
