@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { sql } from 'kysely';
@@ -44,6 +46,18 @@ async function login(p: Page, path: string, username: string) {
   await p.locator('#login-password').fill(PASSWORD);
   await p.keyboard.press('Enter');
   await p.waitForURL(new RegExp(`${path}$`), { timeout: 10_000 });
+}
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core on the page: no serious or critical finding. */
+async function accessible(p: Page) {
+  await p.addScriptTag({ content: axeSource });
+  const found = await p.evaluate<{ id: string; impact: string | null; targets: string[] }[]>(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+      .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) })))`,
+  );
+  expect(found.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 }
 
 /** Wait for a page's heading (the machine may be busy: the chunk with the charts is the largest). */
@@ -111,6 +125,7 @@ describe.skipIf(!run)('back office: 工作台 and 政策测算 in Chromium', () 
     expect(funds[0]).toBe('就业补助资金100,0003,0003,0003.0%');
     expect(funds[1]).toBe('专项资金50,00020,000040.0%');
     await p.getByTestId('chart-applications').locator('canvas').first().waitFor();
+    await accessible(p);
     await p.screenshot({ path: `${SCREENSHOTS}/insight-dashboard-desktop.png`, fullPage: true });
 
     // Click the township's bar in the chart (horizontal bars, one band per township).
@@ -232,6 +247,7 @@ describe.skipIf(!run)('back office: 工作台 and 政策测算 in Chromium', () 
       ]);
       await p.getByTestId('chart-simulation').locator('canvas').first().waitFor();
       if (name === 'phone') expect(await fitsScreen(p)).toBe(true);
+      else await accessible(p);
       await p.screenshot({ path: `${SCREENSHOTS}/insight-simulation-${name}.png`, fullPage: true });
       expect(errors).toEqual([]);
       await context.close();

@@ -145,12 +145,17 @@ function ApplicationsSection({ d, rows, levelName }: { d: DashboardData; rows: R
             if (r?.code) void navigate(href(r.code, own));
           }}
         />
-        <div className="insight-table" data-testid="table-applications">
+        <div
+          className="insight-table"
+          data-testid="table-applications"
+          tabIndex={0}
+          role="region"
+          aria-labelledby={headingId}
+        >
           <Table<Row>
             size="small"
             rowKey="key"
             pagination={false}
-            scroll={{ x: 'max-content' }}
             dataSource={rows}
             columns={[
               {
@@ -235,12 +240,17 @@ function MoneySection({ d, rows, levelName }: { d: DashboardData; rows: Row[]; l
             if (r?.code) void navigate(href(r.code, own));
           }}
         />
-        <div className="insight-table" data-testid="table-money">
+        <div
+          className="insight-table"
+          data-testid="table-money"
+          tabIndex={0}
+          role="region"
+          aria-labelledby={headingId}
+        >
           <Table<Row>
             size="small"
             rowKey="key"
             pagination={false}
-            scroll={{ x: 'max-content' }}
             dataSource={rows}
             columns={[
               {
@@ -321,12 +331,17 @@ function FundsSection({ d }: { d: DashboardData }) {
             height={barsHeight(funds.length, 60)}
             testId="chart-funds"
           />
-          <div className="insight-table" data-testid="table-funds">
+          <div
+            className="insight-table"
+            data-testid="table-funds"
+            tabIndex={0}
+            role="region"
+            aria-labelledby={headingId}
+          >
             <Table
               size="small"
               rowKey="fund"
               pagination={false}
-              scroll={{ x: 'max-content' }}
               dataSource={funds}
               columns={[
                 { title: t('insight.col.fund'), key: 'name', render: (_, f) => name(f) },
@@ -397,12 +412,17 @@ function ProgrammesSection({ d }: { d: DashboardData }) {
       {d.byProgramme.length === 0 ? (
         <EmptyNotice text={t('insight.noProgrammes')} />
       ) : (
-        <div className="insight-table" data-testid="table-programmes">
+        <div
+          className="insight-table"
+          data-testid="table-programmes"
+          tabIndex={0}
+          role="region"
+          aria-labelledby={headingId}
+        >
           <Table
             size="small"
             rowKey="programme"
             pagination={false}
-            scroll={{ x: 'max-content' }}
             dataSource={d.byProgramme}
             columns={[
               { title: t('insight.col.programme'), dataIndex: 'name', key: 'name' },

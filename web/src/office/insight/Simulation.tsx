@@ -229,12 +229,17 @@ function Result({
             height={barsHeight(rows.length, 40)}
             testId="chart-simulation"
           />
-          <div className="insight-table" data-testid="table-simulation">
+          <div
+            className="insight-table"
+            data-testid="table-simulation"
+            tabIndex={0}
+            role="region"
+            aria-labelledby="insight-sim-result"
+          >
             <Table<Row>
               size="small"
               rowKey="key"
               pagination={false}
-              scroll={{ x: 'max-content' }}
               dataSource={data}
               columns={[
                 { title: t('insight.sim.township'), dataIndex: 'name', key: 'name' },
