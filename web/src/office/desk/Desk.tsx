@@ -210,7 +210,7 @@ function Register() {
           </Field>
           <Field
             id="desk-reg-idNumber"
-            label={t('desk.idNumber')}
+            label={t('desk.reg.idNumber')}
             hint={
               facts
                 ? t('desk.reg.idFacts', {
@@ -248,7 +248,11 @@ function Register() {
               {...described('desk-reg-phone', false, at('phone'))}
             />
           </Field>
-          <Field id="desk-reg-residenceDivision" label={t('desk.residence')} error={at('residenceDivision')}>
+          <Field
+            id="desk-reg-residenceDivision"
+            label={t('desk.reg.residence')}
+            error={at('residenceDivision')}
+          >
             <DivisionChooser
               id="desk-reg-residenceDivision"
               jurisdiction={me.division}
