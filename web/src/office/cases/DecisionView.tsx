@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import { usePrefs } from '../../lib/prefs';
 import { yuan } from '../../lib/status';
-import { differenceName, DivisionName, factName, factValue, sourceKind } from './parts';
+import { differenceName, DivisionName, factName, factValue, payerName, sourceKind } from './parts';
 import type { Decision, Difference } from './types';
 
 function Met({ met }: { met: boolean | null }) {
@@ -45,7 +45,11 @@ export function DecisionSummary({ d, title, id }: { d: Decision; title: string; 
               <ul className="plain">
                 {d.components.map((c) => (
                   <li key={c.id}>
-                    {c.id}：{t('cases.yuan', { amount: yuan(c.amount, lang) })}（{c.payer}）
+                    {t('cases.decision.component', {
+                      id: c.id,
+                      amount: yuan(c.amount, lang),
+                      payer: payerName(t, c.payer),
+                    })}
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import type { MessageKey } from '../../i18n';
+import type { MessageKey, Translate } from '../../i18n';
 import { api } from '../../lib/api';
 import { urgency } from '../../lib/dates';
 import { usePrefs } from '../../lib/prefs';
@@ -104,17 +104,18 @@ export function useNarrow(query = '(max-width: 640px)'): boolean {
 }
 
 /** A fact's value in words: yes/no, objects as "key: value" pairs, nothing as a dash. */
-export function factValue(t: (k: MessageKey) => string, value: unknown): string {
+export function factValue(t: Translate, value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (value === true) return t('cases.yes');
   if (value === false) return t('cases.no');
   if (value === 'female' || value === 'male') return t(`cases.value.${value}`);
   if (typeof value === 'string' || typeof value === 'number') return String(value);
-  if (Array.isArray(value)) return value.length === 0 ? '—' : value.map((v) => factValue(t, v)).join('；');
+  if (Array.isArray(value))
+    return value.length === 0 ? '—' : value.map((v) => factValue(t, v)).join(t('cases.join.items'));
   if (typeof value === 'object')
     return Object.entries(value as Record<string, unknown>)
-      .map(([k, v]) => `${factName(t, k)}：${factValue(t, v)}`)
-      .join('，');
+      .map(([k, v]) => t('cases.join.pair', { name: factName(t, k), value: factValue(t, v) }))
+      .join(t('cases.join.pairs'));
   return JSON.stringify(value);
 }
 
@@ -140,4 +141,11 @@ export function differenceName(t: (k: MessageKey) => string, what: string): stri
   if (what.startsWith('component:')) return `${t('cases.diff.component')} ${what.slice(10)}`;
   if (what.startsWith('fact:')) return `${t('cases.diff.fact')} ${factName(t, what.slice(5))}`;
   return what;
+}
+
+/** Who pays a part of the amount, in words. */
+export function payerName(t: (k: MessageKey) => string, payer: string): string {
+  const key = `cases.payer.${payer}` as MessageKey;
+  const text = t(key);
+  return text === key ? payer : text;
 }
