@@ -7,6 +7,7 @@ import { registerUserCommands } from './commands/users.js';
 import { registerRulesCommands, registerRulesRunCommands } from './commands/rules.js';
 import { registerBenchCommand } from './commands/bench.js';
 import { registerPaymentsCommands } from './commands/payments.js';
+import { registerExchangeCommands } from './commands/exchange.js';
 import { registerRegistryCommands } from './commands/registry.js';
 
 const program = new Command()
@@ -31,6 +32,7 @@ registerRulesCommands(program);
 registerRulesRunCommands(program);
 registerBenchCommand(program);
 registerPaymentsCommands(program);
+registerExchangeCommands(program);
 registerRegistryCommands(program);
 
 await program.parseAsync(process.argv);

@@ -41,3 +41,11 @@ export {
   type ImportPersonsResult,
 } from './use-cases/import-persons.js';
 export { IMPORT_COLUMNS, ROW_PROBLEMS, type RowProblem, type RowProblemCode } from './domain/import-rows.js';
+/** What a matcher of other departments' lists keeps in memory (exchange module): keyed hashes, no ID numbers. */
+export {
+  enterpriseMatchIndex,
+  idNumbersOf,
+  personMatchIndex,
+  type EnterpriseMatchRow,
+  type PersonMatchRow,
+} from './use-cases/match-index.js';

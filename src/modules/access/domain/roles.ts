@@ -70,7 +70,10 @@ export type Permission =
   | 'referrals.answer'
   | 'complaints.read'
   | 'complaints.answer'
-  | 'monitoring.read';
+  | 'monitoring.read'
+  | 'exchange.import'
+  | 'exchange.read'
+  | 'exchange.review';
 
 const staffReaders: Role[] = [
   'villageClerk',
@@ -122,6 +125,12 @@ export const permissions: Record<Permission, readonly Role[]> = {
     'leader',
     'auditor',
   ],
+  /** Load other departments' lists (低保, 特困, 建档立卡, 残疾人, 参保, 死亡, 市场主体) and match them. */
+  'exchange.import': ['cityOfficer', 'civilAffairsLiaison'],
+  /** See the lists loaded and how their rows matched (persons masked). */
+  'exchange.read': ['townshipOfficer', 'cityOfficer', 'cityApprover', 'civilAffairsLiaison', 'auditor'],
+  /** Confirm or dismiss a candidate match within the jurisdiction. */
+  'exchange.review': ['townshipOfficer', 'cityOfficer', 'civilAffairsLiaison'],
 };
 
 /** Every permission a role holds (the web app shows its menu from these; the use cases still check). */

@@ -1,0 +1,21 @@
+/**
+ * The exchange module: other departments' lists (低保, 特困, 建档立卡, 残疾人, 参保缴费, 死亡, 市场主体)
+ * loaded, matched against the registry honestly, and their candidates reviewed (docs/decisions/0019).
+ */
+export type { ExchangeContext } from './exchange-context.js';
+export { LIST_KINDS, ListKindSchema, type ListKind } from './domain/list-kinds.js';
+export type { MatchStatus, Reason } from './domain/person-matcher.js';
+export { importList, type ImportListInput, type ImportSummary } from './use-cases/import-list.js';
+export {
+  getImport,
+  listMatches,
+  matchesCsv,
+  type ImportRecord,
+  type MatchLine,
+} from './use-cases/matches.js';
+export {
+  reviewCandidate,
+  ReviewCandidateSchema,
+  type ReviewCandidate,
+  type ReviewResult,
+} from './use-cases/review-candidate.js';

@@ -1,0 +1,105 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { AppError } from '../../../platform/errors/index.js';
+
+/** A department list as read: its header cells and its data rows, numbered as a spreadsheet numbers them. */
+export interface ListTable {
+  format: 'xlsx' | 'csv';
+  header: string[];
+  /** Data rows; `rowNumber` counts the header as 1. Wholly blank rows are left out (their numbers are kept). */
+  rows: { rowNumber: number; cells: string[] }[];
+}
+
+function unreadable(en: string): AppError {
+  return new AppError('VALIDATION_FAILED', {
+    path: 'file',
+    zh: '名单文件无法读取，应为 .xlsx 或 CSV（UTF-8 或 GB18030），第1行为表头',
+    en,
+  });
+}
+
+/** UTF-8 (with or without its byte-order mark) when the bytes are valid UTF-8, GB18030 otherwise. */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/** A calendar date from Excel's Date (exceljs gives the day at 00:00 UTC). */
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'number')
+    return Number.isInteger(v) && Math.abs(v) < 1e15 ? String(v) : String(v).toUpperCase();
+  if (typeof v === 'string' || typeof v === 'boolean') return String(v);
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((r) => r.text).join('');
+    if ('text' in v && typeof v.text === 'string') return v.text;
+    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+  }
+  return String(v as unknown);
+}
+
+async function readXlsx(bytes: Buffer): Promise<ListTable> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw unreadable('not a readable .xlsx file');
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) throw unreadable('the workbook has no sheet');
+  let header: string[] | null = null;
+  const rows: ListTable['rows'] = [];
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    const cells: string[] = [];
+    const n = row.cellCount;
+    for (let c = 1; c <= n; c++) cells.push(cellText(row.getCell(c).value).trim());
+    if (header === null) {
+      if (row.number !== 1) throw unreadable('the header must be row 1');
+      header = cells;
+      return;
+    }
+    if (cells.some((c) => c !== '')) rows.push({ rowNumber: row.number, cells });
+  });
+  if (!header) throw unreadable('the sheet is empty');
+  return { format: 'xlsx', header, rows };
+}
+
+function readCsv(bytes: Buffer): ListTable {
+  let records: string[][];
+  try {
+    records = parse(decodeText(bytes), {
+      relax_column_count: true,
+      skip_empty_lines: false,
+      bom: true,
+    }) as string[][];
+  } catch {
+    throw unreadable('not a readable CSV file');
+  }
+  const header = records[0];
+  if (!header) throw unreadable('the file is empty');
+  const rows: ListTable['rows'] = [];
+  for (let i = 1; i < records.length; i++) {
+    const cells = records[i]!.map((c) => c.trim());
+    if (cells.some((c) => c !== '')) rows.push({ rowNumber: i + 1, cells });
+  }
+  return { format: 'csv', header: header.map((h) => h.trim()), rows };
+}
+
+/** Read a list from its bytes: .xlsx when it is a zip, else CSV. Legacy .xls is refused. */
+export async function readList(bytes: Buffer): Promise<ListTable> {
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
+    throw new AppError('VALIDATION_FAILED', {
+      path: 'file',
+      zh: '不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 CSV 后再导入',
+      en: 'Legacy .xls files are not supported; save as .xlsx or CSV',
+    });
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
+    return readXlsx(bytes);
+  return readCsv(bytes);
+}

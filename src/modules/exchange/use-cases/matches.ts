@@ -1,0 +1,145 @@
+import { sql } from 'kysely';
+import { HOME_COUNTY } from '../../../platform/config/config.js';
+import { copyTextRows } from '../../../platform/db/copy-text.js';
+import { AppError } from '../../../platform/errors/index.js';
+import { maskIdNumber, normalizeIdNumber, parseIdNumber } from '../../../shared/identity/index.js';
+import { recordAudit, requirePermission, type Actor } from '../../access/index.js';
+import { idNumbersOf } from '../../registry/index.js';
+import type { ExchangeContext } from '../exchange-context.js';
+
+export interface ImportRecord {
+  id: number;
+  county: string;
+  list: string;
+  subjectType: 'person' | 'enterprise';
+  fileName: string;
+  fileSha256: string;
+  asOf: string;
+  scope: string;
+  loadedBy: string;
+  loadedAt: string;
+  rows: number;
+  matched: number;
+  candidates: number;
+  unmatched: number;
+  invalid: number;
+  seconds: number;
+}
+
+const countyOf = (actor: Actor) => (actor.division.length >= 6 ? actor.division.slice(0, 6) : HOME_COUNTY);
+
+/** An import the actor may see: loaded within (or above) their jurisdiction; "not found" otherwise. */
+export async function getImport(ctx: ExchangeContext, actor: Actor, id: number): Promise<ImportRecord> {
+  requirePermission(actor, 'exchange.read');
+  const r = await sql<Record<string, unknown>>`
+    SELECT * FROM exchange_imports WHERE id = ${id} AND county = ${countyOf(actor)}`.execute(ctx.db);
+  const row = r.rows[0];
+  // Staff of a township see the city's imports (for their own people's rows), not another township's.
+  const scope = String(row?.scope ?? '');
+  if (!row || !(scope.startsWith(actor.division) || actor.division.startsWith(scope)))
+    throw new AppError('NOT_FOUND');
+  return {
+    id: Number(row.id),
+    county: String(row.county),
+    list: String(row.list_kind),
+    subjectType: row.subject_type as 'person' | 'enterprise',
+    fileName: String(row.file_name),
+    fileSha256: String(row.file_sha256),
+    asOf: String(row.as_of),
+    scope: String(row.scope),
+    loadedBy: String(row.loaded_by_username),
+    loadedAt: new Date(row.loaded_at as string).toISOString(),
+    rows: Number(row.rows),
+    matched: Number(row.matched),
+    candidates: Number(row.candidates),
+    unmatched: Number(row.unmatched),
+    invalid: Number(row.invalid),
+    seconds: Number(row.seconds),
+  };
+}
+
+export interface MatchLine {
+  rowNumber: number;
+  /** matched/candidate/unmatched/invalid as decided, after any review: a confirmed row is matched, a dismissed one unmatched. */
+  status: 'matched' | 'candidate' | 'unmatched' | 'invalid';
+  subjectId: number | null;
+  subjectCounty: string | null;
+  /** The registry person's ID number (full or masked as asked), or the enterprise's credit code; '' when none. */
+  identity: string;
+}
+
+/**
+ * One line per row of an import, in file order: the status and, for a matched row, who it is. With
+ * `full`, the registry person's ID number in full (needs registry.reveal; audited as an export).
+ */
+export async function listMatches(
+  ctx: ExchangeContext,
+  actor: Actor,
+  importId: number,
+  opts: { full: boolean },
+): Promise<MatchLine[]> {
+  const imp = await getImport(ctx, actor, importId);
+  const text = await ctx.database.copyOut(
+    `SELECT row_number, status, review, subject_county, subject_id, id_valid, encode(id_number_enc, 'hex'), reasons
+       FROM exchange_rows WHERE county = '${imp.county}' AND import_id = ${imp.id} ORDER BY row_number`,
+  );
+  const out: MatchLine[] = [];
+  const needRegistry: number[] = [];
+  for (const f of copyTextRows(text)) {
+    const review = f[2];
+    let status = f[1] as MatchLine['status'];
+    if (review === 'confirmed') status = 'matched';
+    else if (review === 'dismissed') status = 'unmatched';
+    const matched = status === 'matched';
+    const subjectId = matched && f[4] ? Number(f[4]) : null;
+    let identity = '';
+    // A row matched on its own valid number carries the registry's number (their hashes are equal).
+    if (
+      matched &&
+      f[5] === 't' &&
+      f[6] &&
+      !(f[7] ?? '').includes('confirmed-earlier') &&
+      review !== 'confirmed'
+    ) {
+      const raw = ctx.cipher.decrypt(Buffer.from(f[6], 'hex'));
+      if (imp.subjectType === 'person') {
+        const p = parseIdNumber(normalizeIdNumber(raw), imp.asOf);
+        identity = p.ok ? p.value.normalized : '';
+      } else identity = normalizeIdNumber(raw);
+    }
+    if (matched && !identity && subjectId !== null) needRegistry.push(subjectId);
+    out.push({
+      rowNumber: Number(f[0]),
+      status,
+      subjectId,
+      subjectCounty: matched ? (f[3] ?? null) : null,
+      identity,
+    });
+  }
+  if (needRegistry.length && imp.subjectType === 'person') {
+    const numbers = await idNumbersOf(ctx, { ...actor, role: actor.role }, needRegistry);
+    for (const l of out) if (!l.identity && l.subjectId !== null) l.identity = numbers.get(l.subjectId) ?? '';
+  }
+  if (!opts.full)
+    for (const l of out)
+      if (l.identity && imp.subjectType === 'person') l.identity = maskIdNumber(l.identity);
+  if (opts.full) {
+    requirePermission(actor, 'registry.reveal');
+    await ctx.db.transaction().execute((trx) =>
+      recordAudit(trx, actor, {
+        action: 'exchange.matches.export',
+        entityType: 'exchangeImport',
+        entityId: imp.id,
+        details: { rows: out.length, full: true },
+      }),
+    );
+  }
+  return out;
+}
+
+/** `行号,匹配状态,公民身份号码`: one line per input row (CRLF-free, UTF-8, no BOM). */
+export function matchesCsv(lines: readonly MatchLine[]): string {
+  let s = '行号,匹配状态,公民身份号码\n';
+  for (const l of lines) s += `${l.rowNumber},${l.status},${l.identity}\n`;
+  return s;
+}
