@@ -132,7 +132,11 @@ export function ApplicationPage() {
           </>
         )}
         {a.amount !== null && (
-          <span data-testid="case-amount">{t('cases.approvedAmount', { amount: yuan(a.amount, lang) })}</span>
+          <span data-testid="case-amount">
+            {t(a.status === 'approved' ? 'cases.approvedAmount' : 'cases.estimatedAmount', {
+              amount: yuan(a.amount, lang),
+            })}
+          </span>
         )}
         {a.decidedOn && (
           <span>{t('cases.decidedOn', { date: a.decidedOn, status: statusLabel(t, a.status) })}</span>
