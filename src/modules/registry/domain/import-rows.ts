@@ -111,10 +111,6 @@ export const ROW_PROBLEMS = {
     zh: '该公民身份号码已登记，但与登记库中的信息不一致，未作修改',
     en: 'Already registered with different data; left unchanged',
   },
-  REGISTRY_CHANGED: {
-    zh: '导入期间该公民身份号码已由他人登记，未作修改',
-    en: 'Registered by someone else during the import; left unchanged',
-  },
 } as const;
 export type RowProblemCode = keyof typeof ROW_PROBLEMS;
 
@@ -145,7 +141,7 @@ export interface ImportPerson {
 }
 
 export interface RowCheckOptions {
-  /** The day the import refers to: birth dates and dates of leaving school may not be after it. */
+  /** The day the import refers to: divisions must be active on it; birth dates and dates of leaving school may not be after it. */
   asOf: string;
   /** The importing actor's division (a code prefix; '' for the system): residences must lie inside it. */
   scope: string;
@@ -321,7 +317,7 @@ export function checkRow(
   const residenceCell = at('residenceDivision');
   const residence = parseDivisionCell(residenceCell);
   if (isBlank(residenceCell)) problems.push({ code: 'DIVISION_MISSING' });
-  else if (!residence || !isLocalDivision(residence)) problems.push({ code: 'DIVISION_UNKNOWN' });
+  else if (!residence || !isLocalDivision(residence, opts.asOf)) problems.push({ code: 'DIVISION_UNKNOWN' });
   else if (!residence.startsWith(opts.scope)) problems.push({ code: 'DIVISION_OUT_OF_SCOPE' });
 
   const phoneCell = at('phone');
@@ -330,7 +326,7 @@ export function checkRow(
 
   const hukouCell = at('hukouDivision');
   const hukou = isBlank(hukouCell) ? undefined : parseDivisionCell(hukouCell);
-  if (hukou === null || (hukou && hukou.startsWith('211382') && !isActiveDivision(hukou)))
+  if (hukou === null || (hukou && hukou.startsWith('211382') && !isActiveDivision(hukou, opts.asOf)))
     problems.push({ code: 'HUKOU_DIVISION_UNKNOWN' });
 
   const education = parseEducation(at('education'));
@@ -374,10 +370,10 @@ export function checkRow(
   };
 }
 
-/** Where people live: an active township/street or village/community of the county (as the registry). */
-function isLocalDivision(code: string): boolean {
+/** Where people live: a township/street or village/community of the county active on the import's date (as the registry). */
+function isLocalDivision(code: string, asOf: string): boolean {
   const level = divisionLevelOfCode(code);
-  return (level === 'township' || level === 'village') && isActiveDivision(code);
+  return (level === 'township' || level === 'village') && isActiveDivision(code, asOf);
 }
 
 /** A problem found later (a duplicate, a difference with the registry), in the same shape. */

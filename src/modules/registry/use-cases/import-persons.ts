@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
-import type { AnyTrx } from '../../../platform/db/database.js';
+import { sql } from 'kysely';
+import type { AnyTrx, CopyFn, Database } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { recordAudit, requirePermission, type Actor } from '../../access/index.js';
 import {
@@ -12,9 +12,7 @@ import {
   type ImportPerson,
   type RowProblem,
 } from '../domain/import-rows.js';
-import { insertFactRows, type NewFactRow } from '../infra/fact.repository.js';
 import { openSheet, type SheetFormat } from '../infra/spreadsheet-reader.js';
-import type { RegistryTables } from '../infra/tables.js';
 import type { RegistryContext } from '../registry-context.js';
 
 export interface ImportPersonsInput {
@@ -46,9 +44,11 @@ export interface ImportPersonsResult {
   problems: RowProblem[];
 }
 
+/** The registry's context, and the database's bulk path (COPY) for the inserts. */
+export type ImportContext = RegistryContext & { database: Database };
+
 const MAX_BATCH = 1000;
 const FACT_NAMES = ['education', 'leftSchoolOn', 'disabled'] as const;
-type Db = Kysely<RegistryTables>;
 
 /**
  * Bulk-load the registry from a legacy spreadsheet. Each row is checked on its own; good rows become
@@ -58,7 +58,7 @@ type Db = Kysely<RegistryTables>;
  * it differs. One audit record names the file by its checksum and the counts, never a person.
  */
 export async function importPersons(
-  ctx: RegistryContext,
+  ctx: ImportContext,
   actor: Actor,
   input: ImportPersonsInput,
 ): Promise<ImportPersonsResult> {
@@ -88,10 +88,11 @@ export async function importPersons(
   const flush = async (final: boolean) => {
     const done = batch;
     batch = [];
-    await ctx.db.transaction().execute(async (trx) => {
-      if (done.length) await writeBatch(ctx, trx, actor, done, input.asOf, sourceRef, result);
+    const counts = await inBatchTransaction(ctx, async (copy, trx) => {
+      const c = done.length
+        ? await writeBatch(ctx, trx, copy, actor, done, input.asOf, sourceRef)
+        : { imported: 0, unchanged: 0, upgraded15: 0, problems: [] };
       if (final) {
-        result.problems.sort((a, b) => a.row - b.row);
         await recordAudit(trx, actor, {
           action: 'registry.import',
           entityType: 'registryImport',
@@ -102,14 +103,21 @@ export async function importPersons(
             encoding: result.encoding,
             asOf: input.asOf,
             rows: result.rows,
-            imported: result.imported,
-            unchanged: result.unchanged,
-            conflicts: result.conflicts,
+            imported: result.imported + c.imported,
+            unchanged: result.unchanged + c.unchanged,
+            conflicts: result.conflicts + c.problems.length,
             rejected: result.rejected,
           },
         });
       }
+      return c;
     });
+    result.imported += counts.imported;
+    result.unchanged += counts.unchanged;
+    result.conflicts += counts.problems.length;
+    result.upgraded15 += counts.upgraded15;
+    result.problems.push(...counts.problems);
+    if (final) result.problems.sort((a, b) => a.row - b.row);
   };
 
   for await (const { row, cells } of sheet.rows) {
@@ -171,18 +179,80 @@ interface ExistingPerson {
   id_number_hash: Buffer;
 }
 
+interface BatchCounts {
+  imported: number;
+  unchanged: number;
+  upgraded15: number;
+  /** Conflicts with the registry. */
+  problems: RowProblem[];
+}
+
+/**
+ * One batch in one transaction, through the database's bulk path. On a PostgreSQL server another
+ * session may register one of the batch's persons between our look-up and our COPY: the unique index
+ * refuses the batch, and it is done again (the person is then found, and reported, not overwritten).
+ */
+async function inBatchTransaction<T>(
+  ctx: ImportContext,
+  fn: (copy: CopyFn, trx: AnyTrx) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ctx.database.bulkLoad(fn);
+    } catch (e) {
+      const code = (e as { code?: unknown }).code;
+      if (code !== '23505' || attempt >= 3) throw e;
+    }
+  }
+}
+
+const PERSON_COLUMNS = [
+  'county',
+  'id',
+  'name',
+  'id_kind',
+  'id_number_hash',
+  'id_number_enc',
+  'birth_date',
+  'sex',
+  'phone_hash',
+  'phone_enc',
+  'residence_division',
+  'township',
+  'hukou_division',
+] as const;
+const FACT_COLUMNS = [
+  'county',
+  'subject_type',
+  'subject_id',
+  'name',
+  'value',
+  'valid_from',
+  'source_kind',
+  'source_ref',
+  'recorded_by',
+] as const;
+
+/** Reserve `n` consecutive ids of the persons' identity column; returns the first. */
+async function reservePersonIds(trx: AnyTrx, n: number): Promise<number> {
+  const r = await sql<{ last: string | number }>`
+    SELECT setval(pg_get_serial_sequence('persons', 'id'),
+                  nextval(pg_get_serial_sequence('persons', 'id')) + ${n - 1}) AS last`.execute(trx);
+  return Number(r.rows[0]!.last) - n + 1;
+}
+
 /** Compare a batch with the registry, register the new persons with their facts. */
 async function writeBatch(
   ctx: RegistryContext,
   trx: AnyTrx,
+  copy: CopyFn,
   actor: Actor,
   persons: ImportPerson[],
   asOf: string,
   sourceRef: string,
-  result: ImportPersonsResult,
-): Promise<void> {
-  const db = trx as unknown as Db;
+): Promise<BatchCounts> {
   const { cipher } = ctx;
+  const counts: BatchCounts = { imported: 0, unchanged: 0, upgraded15: 0, problems: [] };
   const hashes = persons.map((p) => cipher.hash('idNumber', p.idNumber));
   const existing = await sql<ExistingPerson>`
     SELECT county, id, name, residence_division, hukou_division, phone_hash, id_number_hash
@@ -197,64 +267,52 @@ async function writeBatch(
     else fresh.push({ p, hash: hashes[i]! });
   });
 
-  if (known.length) await compareKnown(ctx, trx, known, asOf, result);
+  if (known.length) await compareKnown(ctx, trx, known, asOf, counts);
+  if (!fresh.length) return counts;
 
-  if (!fresh.length) return;
-  const inserted = await db
-    .insertInto('persons')
-    .values(
-      fresh.map(({ p, hash }) => ({
-        county: p.residenceDivision.slice(0, 6),
-        name: p.name,
-        id_kind: p.idKind,
-        id_number_hash: hash,
-        id_number_enc: cipher.encrypt(p.idNumber),
-        birth_date: p.birthDate,
-        sex: p.sex,
-        phone_hash: p.phone ? cipher.hash('phone', p.phone) : null,
-        phone_enc: p.phone ? cipher.encrypt(p.phone) : null,
-        bank_name: null,
-        bank_account_enc: null,
-        residence_division: p.residenceDivision,
-        township: p.residenceDivision.slice(0, 9),
-        hukou_division: p.hukouDivision ?? null,
-      })),
-    )
-    .onConflict((oc) => oc.column('id_number_hash').doNothing())
-    .returning(['id', 'id_number_hash'])
-    .execute();
-  const idOf = new Map(inserted.map((r) => [r.id_number_hash.toString('hex'), r.id]));
-
-  const facts: NewFactRow[] = [];
-  for (const { p, hash } of fresh) {
-    const id = idOf.get(hash.toString('hex'));
-    if (id === undefined) {
-      // Registered by another session between our look-up and our insert: not ours to change.
-      result.conflicts++;
-      result.problems.push(rowProblem(p.row, 'REGISTRY_CHANGED'));
-      continue;
-    }
-    result.imported++;
-    if (p.convertedFrom15) result.upgraded15++;
+  const firstId = await reservePersonIds(trx, fresh.length);
+  const personRows: unknown[][] = [];
+  const factRows: unknown[][] = [];
+  const sourceKind = actor.role === 'system' ? 'system' : 'staff';
+  fresh.forEach(({ p, hash }, i) => {
+    const id = firstId + i;
+    const county = p.residenceDivision.slice(0, 6);
+    personRows.push([
+      county,
+      id,
+      p.name,
+      p.idKind,
+      hash,
+      cipher.encrypt(p.idNumber),
+      p.birthDate,
+      p.sex,
+      p.phone ? cipher.hash('phone', p.phone) : null,
+      p.phone ? cipher.encrypt(p.phone) : null,
+      p.residenceDivision,
+      p.residenceDivision.slice(0, 9),
+      p.hukouDivision ?? null,
+    ]);
     for (const name of FACT_NAMES) {
       const value = p[name];
       if (value === undefined) continue;
-      facts.push({
-        county: p.residenceDivision.slice(0, 6),
-        subject_type: 'person',
-        subject_id: id,
+      factRows.push([
+        county,
+        'person',
+        id,
         name,
-        value: JSON.stringify(value),
-        valid_from: asOf,
-        valid_to: null,
-        source_kind: actor.role === 'system' ? 'system' : 'staff',
-        source_ref: sourceRef,
-        recorded_by: actor.accountId,
-        superseded_at: null,
-      });
+        JSON.stringify(value),
+        asOf,
+        sourceKind,
+        sourceRef,
+        actor.accountId,
+      ]);
     }
-  }
-  for (let i = 0; i < facts.length; i += 2000) await insertFactRows(trx, facts.slice(i, i + 2000));
+    counts.imported++;
+    if (p.convertedFrom15) counts.upgraded15++;
+  });
+  await copy('persons', PERSON_COLUMNS, personRows);
+  if (factRows.length) await copy('facts', FACT_COLUMNS, factRows);
+  return counts;
 }
 
 const FIELD_HEADERS = {
@@ -277,7 +335,7 @@ async function compareKnown(
   trx: AnyTrx,
   known: { p: ImportPerson; e: ExistingPerson }[],
   asOf: string,
-  result: ImportPersonsResult,
+  result: BatchCounts,
 ): Promise<void> {
   const withFacts = known.filter(({ p }) => FACT_NAMES.some((n) => p[n] !== undefined));
   const factsOf = new Map<string, unknown>();
@@ -304,7 +362,6 @@ async function compareKnown(
     if (!differs.length) {
       result.unchanged++;
     } else {
-      result.conflicts++;
       const names = differs.map((d) => FIELD_HEADERS[d]);
       result.problems.push(
         rowProblem(p.row, 'REGISTRY_DIFFERS', `不一致的列：${names.join('、')}`, differs.join(', ')),
