@@ -5,7 +5,7 @@ import { reportError } from '../run-command.js';
 export function registerBenchCommand(program: Command): void {
   program
     .command('bench')
-    .description('性能测试 Benchmarks: registry | rules (see docs/performance.md)')
+    .description('性能测试 Benchmarks: registry | rules | payments | match (see docs/performance.md)')
     .argument('<name>', 'registry | rules')
     .argument('[options...]', 'the benchmark’s own options, e.g. --persons 1000000 --json')
     .allowUnknownOption()
@@ -17,6 +17,7 @@ export function registerBenchCommand(program: Command): void {
           registry: () => import('../../../bench/registry.bench.js'),
           rules: () => import('../../../bench/rules.bench.js'),
           payments: () => import('../../../bench/payments.bench.js'),
+          match: () => import('../../../bench/match.bench.js'),
         };
         const load = benches[name];
         if (!load) throw new Error(`unknown benchmark ${name}: registry | rules`);
