@@ -12,8 +12,8 @@ import { loadConfig } from '../src/platform/config/config.js';
 
 /**
  * `npm run bench -- registry-import [--rows N] [--format csv|xlsx] [--batch B]`: a legacy registry
- * spreadsheet of N synthetic persons (with the damage real sheets have: 1% bad check digits, 0.5%
- * repeated rows, 2% old 15-digit numbers, lower-case x, spaces), imported into a new PGlite database,
+ * spreadsheet of N synthetic persons (with the damage real sheets have: 0.5% bad check digits, 0.5%
+ * repeated rows, about 1% old 15-digit numbers, lower-case x, spaces), imported into a new PGlite database,
  * then imported again (everything unchanged). One JSON line per run.
  */
 
