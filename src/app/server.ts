@@ -27,6 +27,7 @@ import { servicesRoutes } from '../modules/services/http/services.routes.js';
 import { outreachRoutes } from '../modules/rules/http/outreach.routes.js';
 import { personApplicationsRoutes } from '../modules/applications/http/person-applications.routes.js';
 import { personRegistrationsRoutes } from '../modules/services/http/person-registrations.routes.js';
+import { exchangeRoutes } from '../modules/exchange/http/exchange.routes.js';
 import { migrationStatus } from '../platform/db/migrate.js';
 import { installErrorHandler } from '../platform/http/error-handler.js';
 import { installSessions } from '../platform/http/session.js';
@@ -123,6 +124,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
       await api.register(personApplicationsRoutes(ctx));
       await api.register(personRegistrationsRoutes(ctx));
       await api.register(monitoringRoutes(ctx));
+      await api.register(exchangeRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );
