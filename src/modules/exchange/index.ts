@@ -1,6 +1,6 @@
 /**
  * The exchange module: other departments' lists (低保, 特困, 建档立卡, 残疾人, 参保缴费, 死亡, 市场主体)
- * loaded, matched against the registry honestly, and their candidates reviewed (docs/decisions/0019).
+ * loaded, matched against the registry honestly, and their candidates reviewed (docs/decisions/0020).
  */
 export type { ExchangeContext } from './exchange-context.js';
 export { LIST_KINDS, ListKindSchema, type ListKind } from './domain/list-kinds.js';

@@ -1,5 +1,5 @@
 /**
- * Matching a department's person list against the registry, in memory (docs/decisions/0019).
+ * Matching a department's person list against the registry, in memory (docs/decisions/0020).
  *
  * The registry's match index (keyed hash of the ID number, name, birth date, sex, township of every
  * person in scope) is held here once per import, with three look-ups: the ID hash; the birth date (a
