@@ -1,3 +1,7 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -263,5 +267,65 @@ describe('what an import refuses', () => {
     await expect(importPersons(app, city, { bytes: xls, asOf: AS_OF })).rejects.toMatchObject({
       code: 'IMPORT_FILE_UNREADABLE',
     });
+  });
+});
+
+describe('jiuye registry import', () => {
+  it('prints the summary, the rejected rows, the JSON summary last, writes every problem to --rejects, exits 1', async () => {
+    const run = promisify(execFile);
+    const other = await createTestApp();
+    const env = {
+      ...process.env,
+      JIUYE_DATA: other.dataDir,
+      JIUYE_DATA_KEY: other.dataKey,
+      DATABASE_URL: '',
+    };
+    if (other.database.kind === 'postgres') env.DATABASE_URL = other.config.databaseUrl ?? '';
+    else await other.close();
+    const id = makeIdNumber('211382', '1991-01-01', 110, 'female');
+    const file = path.join(other.dataDir, '花名册.csv');
+    const rejects = path.join(other.dataDir, 'rejects.csv');
+    fs.writeFileSync(
+      file,
+      `姓名,公民身份号码,常住地行政区划代码\n冯雪,${id},${VILLAGE_A}\n冯雪,${id},${VILLAGE_A}\n`,
+    );
+    try {
+      const args = ['bin/jiuye.mjs', 'registry', 'import', '--file', file, '--as-of', AS_OF, '--json'];
+      const first = await run(process.execPath, [...args, '--rejects', rejects], { env }).then(
+        () => ({ code: 0, stdout: '' }),
+        (e: { code: number; stdout: string }) => e,
+      );
+      expect(first.code).toBe(1);
+      expect(first.stdout).toContain('新登记 1 人');
+      expect(first.stdout).toContain('第 3 行  DUPLICATE_IN_FILE');
+      const last = JSON.parse(first.stdout.trim().split('\n').at(-1)!);
+      expect(last).toMatchObject({
+        file,
+        format: 'csv',
+        rows: 2,
+        imported: 1,
+        unchanged: 0,
+        conflicts: 0,
+        rejected: 1,
+      });
+      expect(fs.readFileSync(rejects, 'utf8')).toContain('3,DUPLICATE_IN_FILE,');
+
+      fs.writeFileSync(file, `姓名,公民身份号码,常住地行政区划代码\n冯雪,${id},${VILLAGE_A}\n`);
+      const again = await run(process.execPath, args, { env });
+      expect(JSON.parse(again.stdout.trim().split('\n').at(-1)!)).toMatchObject({
+        imported: 0,
+        unchanged: 1,
+      });
+
+      fs.writeFileSync(file, `姓名,身份证号\n`);
+      const bad = await run(process.execPath, args, { env }).then(
+        () => ({ code: 0, stderr: '' }),
+        (e: { code: number; stderr: string }) => e,
+      );
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('IMPORT_HEADER_MISSING');
+    } finally {
+      await other.destroy();
+    }
   });
 });
