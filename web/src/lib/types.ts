@@ -64,19 +64,21 @@ export interface PublicNotice {
   to: string;
 }
 
+/** One programme evaluated: the result the calculators show and a frozen decision carries. */
+export interface ProgrammeResult {
+  eligible: boolean | null;
+  amount: number;
+  components: { id: string; amount: number; payer: string }[];
+  reasons: { condition: string; met: boolean | null }[];
+  missing: string[];
+  legalBasis: string;
+  fund: string | null;
+}
+
 export interface Evaluation {
   date: string;
   pack: string;
-  results: {
-    programme: string;
-    eligible: boolean | null;
-    amount: number;
-    components: { id: string; amount: number; payer: string }[];
-    reasons: { condition: string; met: boolean | null }[];
-    missing: string[];
-    legalBasis: string;
-    fund: string | null;
-  }[];
+  results: (ProgrammeResult & { programme: string })[];
 }
 
 /** A programme's name in the reader's language (the pack carries both). */

@@ -20,7 +20,8 @@ import { Messages } from './Home';
 import { MaterialList, MaterialUpload } from './Materials';
 import { Questions } from './Questions';
 import { StatusTag } from './StatusTag';
-import type { ApplicationView, FactField, Material, ProgrammeFacts, TimelineEntry } from './types';
+import type { ApplicationView, Material, TimelineEntry } from '../lib/applications';
+import type { FactField, ProgrammeFacts } from './types';
 
 const asApiError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', ''));
 

@@ -11,7 +11,8 @@ import { checkAll, getAt, knownFrom, questionOfPath, questionsFor, toDeclared, t
 import { factLabel, sourceLabel, valueText } from './labels';
 import { MaterialList, MaterialUpload } from './Materials';
 import { Questions } from './Questions';
-import type { ApplicationView, Decision, FactField, Material, ProgrammeFacts } from './types';
+import type { ApplicationView, Decision, Material } from '../lib/applications';
+import type { FactField, ProgrammeFacts } from './types';
 
 const asApiError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', ''));
 

@@ -3,7 +3,7 @@ import { usePrefs } from '../lib/prefs';
 import { yuan } from '../lib/status';
 import { factLabel } from './labels';
 import { relativePath } from './facts';
-import type { Decision } from './types';
+import type { Decision } from '../lib/applications';
 
 /** The engine's decision with its reasons, in plain words (shown before submitting, and on the case). */
 export function DecisionView({ decision, title }: { decision: Decision; title?: string }) {

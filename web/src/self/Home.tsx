@@ -8,7 +8,9 @@ import { EmptyNotice, ErrorNotice, Loading, Show } from '../lib/status';
 import { programmeName, type PolicyList } from '../lib/types';
 import { factLabel, relationLabel, sourceLabel, valueText } from './labels';
 import { StatusTag } from './StatusTag';
-import type { ApplicationView, EnterpriseView, MyProfile, Notification } from './types';
+import type { ApplicationView } from '../lib/applications';
+import type { EnterpriseView } from '../lib/registry';
+import type { MyProfile, Notification } from './types';
 
 function PersonProfile() {
   const { t } = usePrefs();

@@ -3,7 +3,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../lib/api';
 import { usePrefs } from '../lib/prefs';
 import { EmptyNotice, ErrorNotice } from '../lib/status';
-import type { Material } from './types';
+import type { Material } from '../lib/applications';
 import { MAX_UPLOAD_BYTES, UPLOAD_TYPES, uploadMaterial } from './upload';
 
 function size(bytes: number): string {

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { usePrefs } from '../lib/prefs';
-import type { ApplicationStatus } from './types';
+import type { ApplicationStatus } from '../lib/applications';
 
 const COLOURS: Record<ApplicationStatus, string> = {
   draft: 'default',

@@ -8,7 +8,8 @@ import {
   questionsFor,
   toDeclared,
 } from './facts';
-import type { Decision, FactField } from './types';
+import type { Decision } from '../lib/applications';
+import type { FactField } from './types';
 
 const internship: FactField[] = [
   { path: 'internship.intern.birthDate', type: 'date' },

@@ -1,4 +1,5 @@
-import type { Decision, FactField } from './types';
+import type { Decision } from '../lib/applications';
+import type { FactField } from './types';
 
 /**
  * The apply form's logic, without React: which facts the registry already knows, which to ask, the

@@ -1,5 +1,5 @@
 import { ApiError } from '../lib/api';
-import type { Material } from './types';
+import type { Material } from '../lib/applications';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export const UPLOAD_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];

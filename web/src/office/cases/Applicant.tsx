@@ -3,10 +3,11 @@ import { useAuth } from '../../lib/auth';
 import { usePrefs } from '../../lib/prefs';
 import { ErrorNotice, Loading } from '../../lib/status';
 import { DivisionName } from './parts';
-import type { Application, EnterpriseView, PersonView } from './types';
+import type { ApplicationView } from '../../lib/applications';
+import type { EnterpriseView, PersonView } from '../../lib/registry';
 
 /** The applicant as the registry shows them (masked), and the place of the application. */
-export function Applicant({ a }: { a: Application }) {
+export function Applicant({ a }: { a: ApplicationView }) {
   const { t } = usePrefs();
   const { me } = useAuth();
   const canRead = me.permissions.includes('registry.read');

@@ -14,7 +14,8 @@ import { DeadlineTag, roleName, statusLabel, StatusTag } from './parts';
 import { ReferPanel } from './ReferPanel';
 import { ReviewPanel } from './ReviewPanel';
 import { Timeline } from './Timeline';
-import type { Application, ReviewAnswer, TimelineEntry } from './types';
+import type { ApplicationView, TimelineEntry } from '../../lib/applications';
+import type { ReviewAnswer } from './types';
 
 /** 临时生活补助: its applicants may be referred to civil affairs from the case. */
 const REFERRED_FROM = 'temporary-living-allowance';
@@ -53,7 +54,7 @@ function Outcome({ answer }: { answer: ReviewAnswer }) {
 }
 
 /** The chain of steps, the current one marked. */
-function Chain({ a }: { a: Application }) {
+function Chain({ a }: { a: ApplicationView }) {
   const { t } = usePrefs();
   return (
     <ol className="case-chain" aria-label={t('cases.chain')}>
@@ -83,7 +84,7 @@ export function ApplicationPage() {
   const { me } = useAuth();
   const { id } = useParams();
   const valid = /^\d+$/.test(id ?? '');
-  const loaded = useApi<Application>(valid ? `/applications/${id}` : null);
+  const loaded = useApi<ApplicationView>(valid ? `/applications/${id}` : null);
   const timeline = useApi<TimelineEntry[]>(valid ? `/applications/${id}/timeline` : null);
   const [answer, setAnswer] = useState<ReviewAnswer>();
   const a = loaded.data;

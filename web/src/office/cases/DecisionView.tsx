@@ -2,7 +2,7 @@ import { Tag } from 'antd';
 import { usePrefs } from '../../lib/prefs';
 import { yuan } from '../../lib/status';
 import { differenceName, DivisionName, factName, factValue, payerName, sourceKind } from './parts';
-import type { Decision, Difference } from './types';
+import type { Decision, Difference } from '../../lib/applications';
 
 function Met({ met }: { met: boolean | null }) {
   const { t } = usePrefs();

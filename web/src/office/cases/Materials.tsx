@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { ApiError, useApi } from '../../lib/api';
 import { usePrefs } from '../../lib/prefs';
 import { EmptyNotice, ErrorNotice, Loading } from '../../lib/status';
-import type { Material } from './types';
+import type { Material } from '../../lib/applications';
 
 const VIEWABLE = ['application/pdf', 'image/jpeg', 'image/png'];
 

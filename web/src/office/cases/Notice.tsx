@@ -4,13 +4,14 @@ import { api, ApiError, useApi } from '../../lib/api';
 import { today } from '../../lib/dates';
 import { usePrefs } from '../../lib/prefs';
 import { EmptyNotice, ErrorNotice, Loading } from '../../lib/status';
-import type { Application, Objection } from './types';
+import type { ApplicationView } from '../../lib/applications';
+import type { Objection } from './types';
 
 function asApiError(e: unknown): ApiError {
   return e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', '');
 }
 
-function RaiseForm({ a, onDone }: { a: Application; onDone: () => void }) {
+function RaiseForm({ a, onDone }: { a: ApplicationView; onDone: () => void }) {
   const { t } = usePrefs();
   const byId = useId();
   const contentId = useId();
@@ -61,7 +62,7 @@ function RaiseForm({ a, onDone }: { a: Application; onDone: () => void }) {
   );
 }
 
-function ResolveForm({ a, o, onDone }: { a: Application; o: Objection; onDone: () => void }) {
+function ResolveForm({ a, o, onDone }: { a: ApplicationView; o: Objection; onDone: () => void }) {
   const { t } = usePrefs();
   const id = useId();
   const [upheld, setUpheld] = useState<boolean>(false);
@@ -121,7 +122,7 @@ export function Notice({
   canReview,
   onChanged,
 }: {
-  a: Application;
+  a: ApplicationView;
   canReview: boolean;
   onChanged: () => void;
 }) {

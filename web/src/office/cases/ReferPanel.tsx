@@ -3,12 +3,13 @@ import { useId, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../lib/api';
 import { usePrefs } from '../../lib/prefs';
 import { ErrorNotice } from '../../lib/status';
-import type { Application, ReferralView } from './types';
+import type { ApplicationView } from '../../lib/applications';
+import type { ReferralView } from '../../lib/referrals';
 
 type Kind = 'minimumLiving' | 'temporaryAssistance';
 
 /** 转介民政: refer the applicant of a 临时生活补助 case to civil affairs (低保 or 临时救助). */
-export function ReferPanel({ a, onDone }: { a: Application; onDone: () => void }) {
+export function ReferPanel({ a, onDone }: { a: ApplicationView; onDone: () => void }) {
   const { t } = usePrefs();
   const [modal, holder] = Modal.useModal();
   const reasonId = useId();

@@ -8,7 +8,8 @@ import { ErrorNotice, yuan } from '../../lib/status';
 import { DifferencesTable } from './DecisionView';
 import { DivisionName, differenceName, factValue, roleName } from './parts';
 import { DetailedApiError, postKeepingDetails } from './review-call';
-import type { Application, Difference, ReviewAnswer } from './types';
+import type { ApplicationView, Difference } from '../../lib/applications';
+import type { ReviewAnswer } from './types';
 
 type Action = 'approve' | 'return' | 'reject';
 
@@ -23,7 +24,7 @@ const COMMENT_LABEL: Record<Action, MessageKey> = {
  * the reason) — each confirmed before it is sent. A final approval whose re-judge differs from the
  * frozen decision shows the differences, to be acknowledged one by one.
  */
-export function ReviewPanel({ a, onDone }: { a: Application; onDone: (answer: ReviewAnswer) => void }) {
+export function ReviewPanel({ a, onDone }: { a: ApplicationView; onDone: (answer: ReviewAnswer) => void }) {
   const { t, lang } = usePrefs();
   const { me } = useAuth();
   const [modal, holder] = Modal.useModal();

@@ -3,7 +3,7 @@ import type { Loaded } from '../../lib/api';
 import { usePrefs } from '../../lib/prefs';
 import { EmptyNotice, ErrorNotice, Loading, yuan } from '../../lib/status';
 import { differenceName, roleName } from './parts';
-import type { Application, TimelineEntry } from './types';
+import type { ApplicationView, TimelineEntry } from '../../lib/applications';
 
 function actionLabel(t: (k: MessageKey) => string, action: string): string {
   const key = `cases.action.${action}` as MessageKey;
@@ -12,7 +12,7 @@ function actionLabel(t: (k: MessageKey) => string, action: string): string {
 }
 
 /** 办理过程: who did what, when, at which step, with their comment. */
-export function Timeline({ a, loaded }: { a: Application; loaded: Loaded<TimelineEntry[]> }) {
+export function Timeline({ a, loaded }: { a: ApplicationView; loaded: Loaded<TimelineEntry[]> }) {
   const { t, lang } = usePrefs();
   const stepName = (id: string | null) => a.chain.find((s) => s.id === id)?.name ?? id;
   return (

@@ -8,7 +8,8 @@ import { usePrefs, useTitle } from '../../lib/prefs';
 import { EmptyNotice, ErrorNotice, Loading, yuan } from '../../lib/status';
 import { programmeName, type PolicyList } from '../../lib/types';
 import { DeadlineTag, DivisionName, statusLabel, StatusTag, useNarrow } from './parts';
-import { STATUSES, type WorkItem } from './types';
+import type { WorkItemView } from '../../lib/applications';
+import { STATUSES } from './types';
 
 const PAGE = 20;
 
@@ -98,7 +99,7 @@ export function Worklist() {
   const cursor = cursors[cursors.length - 1] ?? null;
   const programmes = useProgrammes();
   const narrow = useNarrow();
-  const loaded = useApi<WorkItem[]>(pathOf(view, programme, status, cursor));
+  const loaded = useApi<WorkItemView[]>(pathOf(view, programme, status, cursor));
 
   const set = (changes: Record<string, string>) => {
     const next = new URLSearchParams(params);
@@ -129,7 +130,7 @@ export function Worklist() {
     {
       title: t('cases.col.id'),
       key: 'id',
-      render: (_: unknown, r: WorkItem) => (
+      render: (_: unknown, r: WorkItemView) => (
         <Link to={String(r.id)} className="case-link" aria-label={t('cases.open', { id: r.id })}>
           {t('cases.number', { id: r.id })}
         </Link>
@@ -138,41 +139,41 @@ export function Worklist() {
     {
       title: t('cases.col.programme'),
       key: 'programme',
-      render: (_: unknown, r: WorkItem) => programmeName(r.programme, lang),
+      render: (_: unknown, r: WorkItemView) => programmeName(r.programme, lang),
     },
     {
       title: t('cases.col.place'),
       key: 'place',
-      render: (_: unknown, r: WorkItem) => <DivisionName code={r.division} />,
+      render: (_: unknown, r: WorkItemView) => <DivisionName code={r.division} />,
     },
     {
       title: t('cases.col.status'),
       key: 'status',
-      render: (_: unknown, r: WorkItem) => <StatusTag status={r.status} />,
+      render: (_: unknown, r: WorkItemView) => <StatusTag status={r.status} />,
     },
     {
       title: t('cases.col.step'),
       key: 'step',
-      render: (_: unknown, r: WorkItem) => (r.step ? (lang === 'en' ? r.step.nameEn : r.step.name) : '—'),
+      render: (_: unknown, r: WorkItemView) => (r.step ? (lang === 'en' ? r.step.nameEn : r.step.name) : '—'),
     },
     {
       title: t('cases.col.due'),
       key: 'due',
       className: 'nowrap',
-      render: (_: unknown, r: WorkItem) => (r.step ? <DeadlineTag step={r.step} /> : '—'),
+      render: (_: unknown, r: WorkItemView) => (r.step ? <DeadlineTag step={r.step} /> : '—'),
     },
     {
       title: t('cases.col.amount'),
       key: 'amount',
       className: 'nowrap',
-      render: (_: unknown, r: WorkItem) =>
+      render: (_: unknown, r: WorkItemView) =>
         r.amount === null ? '—' : t('cases.yuan', { amount: yuan(r.amount, lang) }),
     },
     {
       title: t('cases.col.applied'),
       key: 'applied',
       className: 'nowrap',
-      render: (_: unknown, r: WorkItem) => r.appliedOn,
+      render: (_: unknown, r: WorkItemView) => r.appliedOn,
     },
   ];
 
@@ -266,7 +267,7 @@ export function Worklist() {
             </ul>
           ) : (
             <div className="table-wrap">
-              <Table<WorkItem>
+              <Table<WorkItemView>
                 className="cases-table"
                 rowKey="id"
                 size="middle"

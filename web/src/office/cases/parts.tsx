@@ -4,7 +4,7 @@ import type { MessageKey, Translate } from '../../i18n';
 import { api } from '../../lib/api';
 import { urgency } from '../../lib/dates';
 import { usePrefs } from '../../lib/prefs';
-import type { ApplicationStatus, StepView } from './types';
+import type { ApplicationStatus, StepView } from '../../lib/applications';
 
 /** Preset hues whose text the shared styles darken to WCAG AA contrast. */
 const STATUS_COLOUR: Record<ApplicationStatus, string | undefined> = {

@@ -1,6 +1,6 @@
 import { ApiError } from '../../lib/api';
 import { loginPath } from '../../lib/auth';
-import type { Difference } from './types';
+import type { Difference } from '../../lib/applications';
 
 /** An API failure with the `details` the API sent (a final approval's differences to acknowledge). */
 export class DetailedApiError extends ApiError {

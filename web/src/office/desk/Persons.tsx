@@ -7,7 +7,9 @@ import { today } from '../../lib/dates';
 import { usePrefs, useT, useTitle } from '../../lib/prefs';
 import { EmptyNotice, ErrorNotice, Loading, Show, yuan } from '../../lib/status';
 import type { MessageKey } from '../../i18n';
-import type { ApplicationView, FactView, PersonEvaluation, PersonView, RegistrationView } from './types';
+import type { ApplicationView } from '../../lib/applications';
+import type { FactView, PersonView } from '../../lib/registry';
+import type { PersonEvaluation, RegistrationView } from './types';
 import {
   ApplicationSummary,
   described,

@@ -4,7 +4,9 @@ import { ApiError, useApi } from '../../lib/api';
 import { useT } from '../../lib/prefs';
 import { ErrorNotice } from '../../lib/status';
 import type { MessageKey } from '../../i18n';
-import type { ApplicationView, PersonView } from './types';
+import type { ApplicationView } from '../../lib/applications';
+import type { PersonView } from '../../lib/registry';
+import type { PolicyList } from '../../lib/types';
 
 /** A labelled field with its hint and its error beside it. */
 export function Field({
@@ -188,10 +190,7 @@ export function ApplicationSummary({ a }: { a: ApplicationView }) {
 
 /** A programme id → name map from the public policy list. */
 export function useProgrammeNames(): Map<string, { name: string; nameEn: string }> {
-  const list = useApi<{
-    person: { id: string; name: string; nameEn: string }[];
-    enterprise: { id: string; name: string; nameEn: string }[];
-  }>('/public/programmes');
+  const list = useApi<PolicyList>('/public/programmes');
   const map = new Map<string, { name: string; nameEn: string }>();
   for (const p of [...(list.data?.person ?? []), ...(list.data?.enterprise ?? [])]) map.set(p.id, p);
   return map;

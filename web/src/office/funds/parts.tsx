@@ -4,7 +4,8 @@ import type { MessageKey } from '../../i18n';
 import { api } from '../../lib/api';
 import { usePrefs } from '../../lib/prefs';
 import { fenText, type Usage } from './money';
-import type { BatchStatus, ProgrammeList, ProgrammeName } from './types';
+import type { PolicyList, ProgrammeSummary } from '../../lib/types';
+import type { BatchStatus } from './types';
 
 /** Yuan with its unit, from fen. */
 export function Yuan({ fen }: { fen: number }) {
@@ -58,18 +59,18 @@ export function BatchStatusTag({ status }: { status: BatchStatus }) {
   return <Tag color={STATUS_COLOR[status]}>{t(`funds.batch.status.${status}` as MessageKey)}</Tag>;
 }
 
-let programmeList: Promise<ProgrammeList> | undefined;
+let programmeList: Promise<PolicyList> | undefined;
 
 /** Programme names by id, from the public programme list (the funds API names only ids), asked once. */
 export function useProgrammes(): {
   name: (id: string | null) => string;
-  list: ProgrammeName[];
+  list: ProgrammeSummary[];
 } {
   const { lang } = usePrefs();
-  const [data, setData] = useState<ProgrammeList>();
+  const [data, setData] = useState<PolicyList>();
   useEffect(() => {
     let live = true;
-    programmeList ??= api<ProgrammeList>('/public/programmes');
+    programmeList ??= api<PolicyList>('/public/programmes');
     programmeList.then(
       (d) => live && setData(d),
       () => {

@@ -123,16 +123,3 @@ export interface DrawView {
   sampleSize: number;
   itemIds: number[];
 }
-
-/** `/public/programmes`: the names of the programmes (the funds API gives only their ids). */
-export interface ProgrammeName {
-  id: string;
-  name: string;
-  nameEn: string;
-  kind: string;
-  fund: string | null;
-}
-export interface ProgrammeList {
-  person: ProgrammeName[];
-  enterprise: ProgrammeName[];
-}
