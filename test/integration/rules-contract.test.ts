@@ -62,7 +62,8 @@ describe('jiuye rules evaluate', () => {
     ]);
   });
 
-  it('exits 2 with one line on stderr naming the problem', () => {
+  // Eight runs of the command, each starting Node and tsx: minutes on a busy machine, not a speed test.
+  it('exits 2 with one line on stderr naming the problem', { timeout: 300_000 }, () => {
     for (const [input, code] of [
       [JSON.stringify(badId), 'INVALID_ID_NUMBER'],
       ['{"date": "2019-06-15", ', 'MALFORMED_JSON'],
