@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../support/test-app.js';
-import { DESKTOP, hasChromium, mustRun, PHONE, startSite } from './browser.js';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, run, useSite } from './browser.js';
 
 /**
  * axe-core over every public page, at phone and desktop width, in normal and large-text mode: no serious
@@ -12,18 +10,7 @@ import { DESKTOP, hasChromium, mustRun, PHONE, startSite } from './browser.js';
  */
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let site: { app: TestApp; server: FastifyInstance; url: string; browser: Browser };
-const run = hasChromium || mustRun;
-
-beforeAll(async () => {
-  if (run) site = await startSite();
-});
-afterAll(async () => {
-  if (!site) return;
-  await site.browser.close();
-  await site.server.close();
-  await site.app.destroy();
-});
+const site = useSite();
 
 interface Violation {
   id: string;

@@ -1,23 +1,10 @@
 import { sql } from 'kysely';
-import type { FastifyInstance } from 'fastify';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { answerComplaint } from '../../src/modules/complaints/index.js';
-import { actor, LINGYUAN, type TestApp } from '../support/test-app.js';
-import { hasChromium, mustRun, PHONE, SCREENSHOTS, startSite } from './browser.js';
+import { actor, LINGYUAN } from '../support/test-app.js';
+import { PHONE, run, SCREENSHOTS, useSite } from './browser.js';
 
-let site: { app: TestApp; server: FastifyInstance; url: string; browser: Browser };
-const run = hasChromium || mustRun;
-
-beforeAll(async () => {
-  if (run) site = await startSite();
-});
-afterAll(async () => {
-  if (!site) return;
-  await site.browser.close();
-  await site.server.close();
-  await site.app.destroy();
-});
+const site = useSite();
 
 describe.skipIf(!run)('投诉建议 in Chromium', () => {
   it('a complaint is sent from the form, answered by the city, and the sender reads the answer', async () => {

@@ -2,28 +2,22 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createAccount, systemActor } from '../../src/modules/access/index.js';
 import { POLICY_DIR, readPackSources } from '../../src/modules/rules/index.js';
-import type { TestApp } from '../support/test-app.js';
-import { DESKTOP, hasChromium, mustRun, PHONE, SCREENSHOTS, startSite } from './browser.js';
+import { DESKTOP, loginTo, PHONE, run, SCREENSHOTS, useSite } from './browser.js';
 
-let site: { app: TestApp; server: FastifyInstance; url: string; browser: Browser };
-const run = hasChromium || mustRun;
 const PASSWORD = 'admin-e2e-pass-1';
 
-beforeAll(async () => {
-  if (!run) return;
-  site = await startSite();
+const site = useSite(async ({ app }) => {
   for (const [username, displayName, role] of [
     ['policy-e2e', '孙政策', 'policyAdmin'],
     ['admin-e2e', '钱管理', 'systemAdmin'],
     ['auditor-e2e', '李审计', 'auditor'],
     ['city-e2e', '吴经办', 'cityOfficer'],
   ] as const) {
-    await createAccount(site.app.db, systemActor('cli'), {
+    await createAccount(app.db, systemActor('cli'), {
       username,
       displayName,
       password: PASSWORD,
@@ -31,12 +25,6 @@ beforeAll(async () => {
       division: '211382',
     });
   }
-});
-afterAll(async () => {
-  if (!site) return;
-  await site.browser.close();
-  await site.server.close();
-  await site.app.destroy();
 });
 
 async function loggedIn(
@@ -51,12 +39,7 @@ async function loggedIn(
   const p = await context.newPage();
   const errors: string[] = [];
   p.on('pageerror', (e) => errors.push(e.message));
-  await p.goto(`${site.url}${path}`);
-  await p.waitForURL(/\/login\?next=/, { timeout: 10_000 });
-  await p.locator('#login-username').fill(username);
-  await p.locator('#login-password').fill(password);
-  await p.keyboard.press('Enter');
-  await p.waitForURL((u) => u.pathname === path, { timeout: 10_000 });
+  await loginTo(p, `${site.url}${path}`, username, password);
   return { context, p, errors };
 }
 

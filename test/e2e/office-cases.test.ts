@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createAccount, systemActor, type Role } from '../../src/modules/access/index.js';
 import {
   addMaterial,
@@ -14,11 +13,9 @@ import { listFunds, paymentsForApplications, setBudget } from '../../src/modules
 import { registerPerson, setFact } from '../../src/modules/registry/index.js';
 import { todayInChina } from '../../src/shared/dates/calendar-date.js';
 import { makeIdNumber } from '../../src/shared/identity/index.js';
-import { actor, LINGYUAN, TOWNSHIP_A, type TestApp } from '../support/test-app.js';
-import { DESKTOP, hasChromium, mustRun, PHONE, SCREENSHOTS, startSite } from './browser.js';
+import { actor, LINGYUAN, TOWNSHIP_A } from '../support/test-app.js';
+import { DESKTOP, loginTo, PHONE, run, SCREENSHOTS, useSite } from './browser.js';
 
-let site: { app: TestApp; server: FastifyInstance; url: string; browser: Browser };
-const run = hasChromium || mustRun;
 const VILLAGE = '211382101200';
 const PASSWORD = 'cases-pass-123';
 /** Generous waits: the machine running the browser may be busy. */
@@ -35,15 +32,7 @@ const staff: { username: string; role: Role; division: string; displayName: stri
   { username: 'cases-city', role: 'cityApprover', division: LINGYUAN, displayName: '赵审批' },
 ];
 
-beforeAll(async () => {
-  if (run) site = await startSite();
-});
-afterAll(async () => {
-  if (!site) return;
-  await site.browser.close();
-  await site.server.close();
-  await site.app.destroy();
-});
+const site = useSite();
 
 let seq = 300;
 /** A person of the village, applying at the village desk for 人才安家补助 (C 类: 5 万元). */
@@ -66,14 +55,8 @@ async function talentApplication(name: string) {
   });
 }
 
-async function login(p: Page, username: string, path: string) {
-  await p.goto(`${site.url}${path}`);
-  await p.waitForURL(/\/login\?next=/, { timeout: WAIT });
-  await p.locator('#login-username').fill(username);
-  await p.locator('#login-password').fill(PASSWORD);
-  await p.keyboard.press('Enter');
-  await p.waitForURL((u) => u.pathname === path, { timeout: WAIT });
-}
+const login = (p: Page, username: string, path: string) =>
+  loginTo(p, `${site.url}${path}`, username, PASSWORD, WAIT);
 
 async function logout(p: Page) {
   await p.getByRole('button', { name: '退出登录' }).click();

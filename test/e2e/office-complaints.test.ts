@@ -1,23 +1,9 @@
-import type { FastifyInstance } from 'fastify';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAccount, systemActor } from '../../src/modules/access/index.js';
-import type { TestApp } from '../support/test-app.js';
 import { sendComplaint } from '../../src/modules/complaints/index.js';
-import { DESKTOP, hasChromium, mustRun, PHONE, SCREENSHOTS, startSite } from './browser.js';
+import { DESKTOP, login, PHONE, run, SCREENSHOTS, useSite } from './browser.js';
 
-let site: { app: TestApp; server: FastifyInstance; url: string; browser: Browser };
-const run = hasChromium || mustRun;
-
-beforeAll(async () => {
-  if (run) site = await startSite();
-});
-afterAll(async () => {
-  if (!site) return;
-  await site.browser.close();
-  await site.server.close();
-  await site.app.destroy();
-});
+const site = useSite();
 
 describe.skipIf(!run)('back office: 投诉建议 inbox in Chromium', () => {
   it('a city officer logs in, finds the complaint in the inbox and answers it', async () => {
@@ -49,9 +35,7 @@ describe.skipIf(!run)('back office: 投诉建议 inbox in Chromium', () => {
     // The back office without a session goes to the login page, and comes back after it.
     await p.goto(`${site.url}/office/complaints`);
     await p.waitForURL(/\/login\?next=/, { timeout: 10_000 });
-    await p.locator('#login-username').fill('office-e2e');
-    await p.locator('#login-password').fill('wrong-password');
-    await p.keyboard.press('Enter');
+    await login(p, 'office-e2e', 'wrong-password');
     await expect.poll(() => p.getByText('用户名或密码错误').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await p.locator('#login-password').fill('office-pass-123');
     await p.keyboard.press('Enter');
@@ -101,9 +85,7 @@ describe.skipIf(!run)('back office: 投诉建议 inbox in Chromium', () => {
     const context = await site.browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
     const p = await context.newPage();
     await p.goto(`${site.url}/login?next=%2Foffice%2Fcomplaints`);
-    await p.locator('#login-username').fill('office-e2e');
-    await p.locator('#login-password').fill('office-pass-123');
-    await p.keyboard.press('Enter');
+    await login(p, 'office-e2e', 'office-pass-123');
     await p.waitForURL(/\/office\/complaints$/, { timeout: 10_000 });
     await expect.poll(() => p.getByText('第 1 页，共 50 件').count(), { timeout: 10_000 }).toBe(1);
     expect(await p.locator('li[data-reference]').count()).toBe(50);

@@ -1,17 +1,12 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createAccount, systemActor } from '../../src/modules/access/index.js';
 import { registerPerson, setFact } from '../../src/modules/registry/index.js';
 import { makeIdNumber } from '../../src/shared/identity/index.js';
-import type { TestApp } from '../support/test-app.js';
-import { DESKTOP, hasChromium, mustRun, PHONE, SCREENSHOTS, startSite } from './browser.js';
-
-let site: { app: TestApp; server: FastifyInstance; url: string; browser: Browser };
-const run = hasChromium || mustRun;
+import { DESKTOP, loginTo, PHONE, run, SCREENSHOTS, useSite } from './browser.js';
 
 const VILLAGE = '211382101200';
 const TOWNSHIP = '211382101';
@@ -22,18 +17,16 @@ const ID_NUMBER = makeIdNumber('211382', '1980-03-15', 62, 'female');
 const WRONG_ID = ID_NUMBER.slice(0, 17) + (ID_NUMBER.endsWith('1') ? '2' : '1');
 let skilledId: number;
 
-beforeAll(async () => {
-  if (!run) return;
-  site = await startSite();
+const site = useSite(async ({ app }) => {
   const sys = systemActor('cli');
   for (const [username, displayName, role, division] of [
     ['village-e2e', '李协理', 'villageClerk', VILLAGE],
     ['township-e2e', '张经办', 'townshipOfficer', TOWNSHIP],
     ['civil-e2e', '刘联络', 'civilAffairsLiaison', '211382'],
   ] as const)
-    await createAccount(site.app.db, sys, { username, displayName, password: PASSWORD, role, division });
+    await createAccount(app.db, sys, { username, displayName, password: PASSWORD, role, division });
   // Someone already in the registry whom 政策找人 will find: employed, insured 40 months, a new certificate.
-  const p = await registerPerson(site.app, sys, {
+  const p = await registerPerson(app, sys, {
     name: '赵技能',
     idNumber: makeIdNumber('211382', '1990-06-06', 31, 'male'),
     residenceDivision: VILLAGE,
@@ -46,23 +39,11 @@ beforeAll(async () => {
     ['insuredMonths', 40],
     ['certificate', certificate],
   ] as const)
-    await setFact(site.app, sys, { type: 'person', id: p.id }, { name, value, validFrom: '2024-01-01' });
-});
-afterAll(async () => {
-  if (!site) return;
-  await site.browser.close();
-  await site.server.close();
-  await site.app.destroy();
+    await setFact(app, sys, { type: 'person', id: p.id }, { name, value, validFrom: '2024-01-01' });
 });
 
-async function login(p: Page, username: string, path: string) {
-  await p.goto(`${site.url}${path}`);
-  await p.waitForURL(/\/login\?next=/, { timeout: 10_000 });
-  await p.locator('#login-username').fill(username);
-  await p.locator('#login-password').fill(PASSWORD);
-  await p.keyboard.press('Enter');
-  await p.waitForURL((u) => u.pathname === path, { timeout: 10_000 });
-}
+const login = (p: Page, username: string, path: string) =>
+  loginTo(p, `${site.url}${path}`, username, PASSWORD);
 
 async function apiAs(username: string) {
   const r = await site.server.inject({

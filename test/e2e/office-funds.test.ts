@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createAccount, systemActor } from '../../src/modules/access/index.js';
 import { createApplication, reviewApplication } from '../../src/modules/applications/index.js';
 import {
@@ -19,11 +18,9 @@ import {
 import { registerPerson } from '../../src/modules/registry/index.js';
 import { todayInChina } from '../../src/shared/dates/calendar-date.js';
 import { makeIdNumber } from '../../src/shared/identity/index.js';
-import { actor, LINGYUAN, TOWNSHIP_A, type TestApp } from '../support/test-app.js';
-import { DESKTOP, hasChromium, mustRun, PHONE, SCREENSHOTS, startSite } from './browser.js';
+import { actor, LINGYUAN, TOWNSHIP_A } from '../support/test-app.js';
+import { DESKTOP, loginTo, PHONE, run, SCREENSHOTS, useSite } from './browser.js';
 
-let site: { app: TestApp; server: FastifyInstance; url: string; browser: Browser };
-const run = hasChromium || mustRun;
 const VILLAGE = '211382101200';
 const ID_NUMBER = makeIdNumber('211382', '1990-04-04', 7, 'male');
 const ACCOUNT = '6221000012345678';
@@ -31,10 +28,7 @@ const city = actor('cityApprover', LINGYUAN);
 let year: number;
 let applicationId: number;
 
-beforeAll(async () => {
-  if (!run) return;
-  site = await startSite();
-  const { app } = site;
+const site = useSite(async ({ app }) => {
   year = Number((app.today?.() ?? todayInChina()).slice(0, 4));
   // Finance sets this year's budget of 人才安家补助 (专项资金).
   await setBudget(app, actor('financeOfficer', LINGYUAN), 'special', {
@@ -77,21 +71,9 @@ beforeAll(async () => {
     division: LINGYUAN,
   });
 });
-afterAll(async () => {
-  if (!site) return;
-  await site.browser.close();
-  await site.server.close();
-  await site.app.destroy();
-});
 
-async function login(p: Page, next: string, username = 'pay-e2e') {
-  await p.goto(`${site.url}${next}`);
-  await p.waitForURL(/\/login\?next=/, { timeout: 10_000 });
-  await p.locator('#login-username').fill(username);
-  await p.locator('#login-password').fill('funds-pass-123');
-  await p.keyboard.press('Enter');
-  await p.waitForURL(new RegExp(`${next}$`), { timeout: 10_000 });
-}
+const login = (p: Page, next: string, username = 'pay-e2e') =>
+  loginTo(p, `${site.url}${next}`, username, 'funds-pass-123');
 
 const fitsWidth = (p: Page) =>
   p.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');

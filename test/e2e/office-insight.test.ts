@@ -1,27 +1,22 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAccount, systemActor, type Role } from '../../src/modules/access/index.js';
 import { seedRegistry } from '../../src/modules/registry/seed/seed-registry.js';
 import { simulate } from '../../src/modules/rules/index.js';
 import { todayInChina } from '../../src/shared/dates/calendar-date.js';
 import { setUpMonitoringFigures } from '../support/monitoring-fixture.js';
-import { actor, LINGYUAN, TOWNSHIP_A, type TestApp } from '../support/test-app.js';
-import { DESKTOP, hasChromium, mustRun, PHONE, SCREENSHOTS, startSite } from './browser.js';
+import { actor, LINGYUAN, TOWNSHIP_A } from '../support/test-app.js';
+import { DESKTOP, loginTo, PHONE, run, SCREENSHOTS, useSite } from './browser.js';
 
-let site: { app: TestApp; server: FastifyInstance; url: string; browser: Browser };
-const run = hasChromium || mustRun;
 const PASSWORD = 'insight-pass-123';
 
-beforeAll(async () => {
-  if (!run) return;
-  site = await startSite();
-  await setUpMonitoringFigures(site.app);
+const site = useSite(async ({ app }) => {
+  await setUpMonitoringFigures(app);
   const account = (username: string, displayName: string, role: Role, division: string) =>
-    createAccount(site.app.db, systemActor('cli'), {
+    createAccount(app.db, systemActor('cli'), {
       username,
       displayName,
       password: PASSWORD,
@@ -32,21 +27,9 @@ beforeAll(async () => {
   await account('insight-town', '钱经办', 'townshipOfficer', TOWNSHIP_A);
   await account('insight-city', '孙经办', 'cityOfficer', LINGYUAN);
 });
-afterAll(async () => {
-  if (!site) return;
-  await site.browser.close();
-  await site.server.close();
-  await site.app.destroy();
-});
 
-async function login(p: Page, path: string, username: string) {
-  await p.goto(`${site.url}${path}`);
-  await p.waitForURL(/\/login\?next=/, { timeout: 10_000 });
-  await p.locator('#login-username').fill(username);
-  await p.locator('#login-password').fill(PASSWORD);
-  await p.keyboard.press('Enter');
-  await p.waitForURL(new RegExp(`${path}$`), { timeout: 10_000 });
-}
+const login = (p: Page, path: string, username: string) =>
+  loginTo(p, `${site.url}${path}`, username, PASSWORD);
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 

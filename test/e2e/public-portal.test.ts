@@ -1,21 +1,8 @@
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../support/test-app.js';
-import { DESKTOP, hasChromium, mustRun, PHONE, SCREENSHOTS, startSite } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, run, SCREENSHOTS, useSite } from './browser.js';
 
-let site: { app: TestApp; server: FastifyInstance; url: string; browser: Browser };
-const run = hasChromium || mustRun;
-
-beforeAll(async () => {
-  if (run) site = await startSite();
-});
-afterAll(async () => {
-  if (!site) return;
-  await site.browser.close();
-  await site.server.close();
-  await site.app.destroy();
-});
+const site = useSite();
 
 async function page(viewport: { width: number; height: number }): Promise<Page> {
   const context = await site.browser.newContext({ viewport, locale: 'zh-CN' });

@@ -1,7 +1,6 @@
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createAccount, systemActor } from '../../src/modules/access/index.js';
 import { reviewApplication } from '../../src/modules/applications/index.js';
 import {
@@ -11,21 +10,17 @@ import {
   setFact,
 } from '../../src/modules/registry/index.js';
 import { makeIdNumber, makeUscc } from '../../src/shared/identity/index.js';
-import { actor, type TestApp } from '../support/test-app.js';
-import { DESKTOP, hasChromium, mustRun, PHONE, SCREENSHOTS, startSite } from './browser.js';
+import { actor } from '../support/test-app.js';
+import { DESKTOP, login, PHONE, run, SCREENSHOTS, useSite } from './browser.js';
 
-let site: { app: TestApp; server: FastifyInstance; url: string; browser: Browser };
-const run = hasChromium || mustRun;
 const VILLAGE = '211382101200';
 const PASSWORD = 'self-pass-123';
 const PDF = path.resolve('src/platform/storage/fixtures/sample.pdf');
 
-beforeAll(async () => {
-  if (!run) return;
-  site = await startSite();
+const site = useSite(async ({ app }) => {
   const officer = actor('cityOfficer', '211382');
   // A graduate from a registered poor household, in the registry (the facts the programme reads).
-  const graduate = await registerPerson(site.app, officer, {
+  const graduate = await registerPerson(app, officer, {
     name: '张明远',
     idNumber: makeIdNumber('211382', '1998-05-04', 31, 'male'),
     phone: '13900001111',
@@ -34,7 +29,7 @@ beforeAll(async () => {
     factsFrom: '2020-07-01',
   });
   await setFact(
-    site.app,
+    app,
     officer,
     { type: 'person', id: graduate.id },
     {
@@ -44,12 +39,12 @@ beforeAll(async () => {
       source: { kind: 'department', ref: '扶贫部门建档立卡数据' },
     },
   );
-  const mother = await registerPerson(site.app, officer, {
+  const mother = await registerPerson(app, officer, {
     name: '李秀兰',
     idNumber: makeIdNumber('211382', '1972-09-10', 42, 'female'),
     residenceDivision: VILLAGE,
   });
-  await createHousehold(site.app, officer, {
+  await createHousehold(app, officer, {
     residenceDivision: VILLAGE,
     members: [
       { personId: mother.id, relation: 'head' },
@@ -57,7 +52,7 @@ beforeAll(async () => {
     ],
     since: '2015-01-01',
   });
-  await createAccount(site.app.db, systemActor('cli'), {
+  await createAccount(app.db, systemActor('cli'), {
     username: 'graduate-e2e',
     displayName: '张明远',
     password: PASSWORD,
@@ -65,7 +60,7 @@ beforeAll(async () => {
     division: VILLAGE,
     person: { county: graduate.county, id: graduate.id },
   });
-  const company = await registerEnterprise(site.app, officer, {
+  const company = await registerEnterprise(app, officer, {
     name: '凌源市青禾农业科技有限公司',
     uscc: makeUscc('211382', 4711),
     size: 'small',
@@ -73,7 +68,7 @@ beforeAll(async () => {
     contactName: '刘经理',
     contactPhone: '13900002222',
   });
-  await createAccount(site.app.db, systemActor('cli'), {
+  await createAccount(app.db, systemActor('cli'), {
     username: 'company-e2e',
     displayName: '青禾农业',
     password: PASSWORD,
@@ -82,18 +77,6 @@ beforeAll(async () => {
     enterprise: { county: company.county, id: company.id },
   });
 });
-afterAll(async () => {
-  if (!site) return;
-  await site.browser.close();
-  await site.server.close();
-  await site.app.destroy();
-});
-
-async function login(p: Page, username: string) {
-  await p.locator('#login-username').fill(username);
-  await p.locator('#login-password').fill(PASSWORD);
-  await p.keyboard.press('Enter');
-}
 
 /** Nothing wider than the phone's screen. */
 async function noOverflow(p: Page) {
@@ -121,7 +104,7 @@ describe.skipIf(!run)('self-service (我的办事) in Chromium', () => {
     await p.goto(`${site.url}/policies/startup-venue-subsidy`);
     await p.getByRole('link', { name: '登录后在线申请' }).click();
     await p.waitForURL(/\/login\?next=%2Fme%2Fapply%2Fstartup-venue-subsidy/, { timeout: 10_000 });
-    await login(p, 'graduate-e2e');
+    await login(p, 'graduate-e2e', PASSWORD);
     await p.waitForURL(/\/me\/apply\/startup-venue-subsidy$/, { timeout: 10_000 });
 
     // Step 1: what the registry knows is shown, not asked.
@@ -260,7 +243,7 @@ describe.skipIf(!run)('self-service (我的办事) in Chromium', () => {
     const errors: string[] = [];
     p.on('pageerror', (e) => errors.push(e.message));
     await p.goto(`${site.url}/login`);
-    await login(p, 'company-e2e');
+    await login(p, 'company-e2e', PASSWORD);
     await p.waitForURL(/\/me$/, { timeout: 10_000 });
     await p.getByText('凌源市青禾农业科技有限公司').waitFor({ timeout: 10_000 });
     const programmes = p.locator('.self-programmes');
