@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { AnyDb } from '../../../platform/db/database.js';
 import { requirePermission, type Actor } from '../domain/actor.js';
 import type { AccessTables } from '../infra/tables.js';
@@ -27,6 +27,22 @@ export const AuditRecordViewSchema = z.object({
 });
 export type AuditRecordView = z.infer<typeof AuditRecordViewSchema>;
 
+/** An audit record as the API shows it. */
+export function mapAuditRecord(r: Selectable<AccessTables['audit_log']>): AuditRecordView {
+  return {
+    chain: r.chain,
+    seq: r.seq,
+    at: r.at.toISOString(),
+    actor: { id: r.actor_id, username: r.actor_username, role: r.actor_role },
+    channel: r.channel,
+    ip: r.ip,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    details: r.details,
+  };
+}
+
 /** The audit trail, newest first, for the auditor's viewer. Within the actor's county chain. */
 export async function listAuditRecords(
   anyDb: AnyDb,
@@ -43,16 +59,5 @@ export async function listAuditRecords(
   if (q.actorUsername) query = query.where('actor_username', '=', q.actorUsername);
   if (q.before) query = query.where('seq', '<', q.before);
   const rows = await query.limit(Math.min(q.limit ?? 50, 500)).execute();
-  return rows.map((r) => ({
-    chain: r.chain,
-    seq: r.seq,
-    at: r.at.toISOString(),
-    actor: { id: r.actor_id, username: r.actor_username, role: r.actor_role },
-    channel: r.channel,
-    ip: r.ip,
-    action: r.action,
-    entityType: r.entity_type,
-    entityId: r.entity_id,
-    details: r.details,
-  }));
+  return rows.map(mapAuditRecord);
 }

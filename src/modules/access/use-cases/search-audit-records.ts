@@ -5,7 +5,7 @@ import { HOME_COUNTY } from '../../../platform/config/config.js';
 import { CalendarDateSchema } from '../../../shared/dates/calendar-date.js';
 import { auditChainOf, requirePermission, type Actor } from '../domain/actor.js';
 import type { AccessTables } from '../infra/tables.js';
-import { AuditRecordViewSchema, type AuditRecordView } from './list-audit-records.js';
+import { AuditRecordViewSchema, mapAuditRecord, type AuditRecordView } from './list-audit-records.js';
 
 export const AuditSearchSchema = z.strictObject({
   actor: z.string().max(40).optional(),
@@ -56,18 +56,7 @@ export async function searchAuditRecords(
   const rows = await query.limit(limit + 1).execute();
   const page = rows.slice(0, limit);
   return {
-    records: page.map((r) => ({
-      chain: r.chain,
-      seq: r.seq,
-      at: r.at.toISOString(),
-      actor: { id: r.actor_id, username: r.actor_username, role: r.actor_role },
-      channel: r.channel,
-      ip: r.ip,
-      action: r.action,
-      entityType: r.entity_type,
-      entityId: r.entity_id,
-      details: r.details,
-    })),
+    records: page.map(mapAuditRecord),
     next: rows.length > limit ? page[page.length - 1]!.seq : null,
   };
 }
