@@ -52,6 +52,14 @@ export async function scanFindingCounts(db: AnyDb, actor: Actor) {
   }));
 }
 
+/** A scan run is running until it ends, then done, or failed when it ended with an error. */
+export function runStatus(r: {
+  finished_at: Date | null;
+  error: string | null;
+}): 'running' | 'done' | 'failed' {
+  return r.finished_at === null ? 'running' : r.error ? 'failed' : 'done';
+}
+
 /** A scan run: running (no end yet), done (with counts), or failed (with the reason). */
 export async function getScanRun(db: AnyDb, actor: Actor, runId: number) {
   requirePermission(actor, 'rules.scan');
@@ -63,8 +71,7 @@ export async function getScanRun(db: AnyDb, actor: Actor, runId: number) {
     scope: r.scope,
     date: r.as_of,
     incremental: r.incremental,
-    status: (r.finished_at === null ? 'running' : r.error ? 'failed' : 'done') as
-      'running' | 'done' | 'failed',
+    status: runStatus(r),
     startedAt: r.started_at.toISOString(),
     finishedAt: r.finished_at?.toISOString() ?? null,
     subjects: r.subjects,

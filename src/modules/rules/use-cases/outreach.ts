@@ -7,6 +7,7 @@ import { notifyMany, type NotificationInput } from '../../notifications/index.js
 import { personsByIds, type RegistryContext } from '../../registry/index.js';
 import type { RulesService } from '../rules-service.js';
 import { outreachRepository } from '../infra/outreach.repository.js';
+import { runStatus } from './findings.js';
 
 /** What the 政策找人 use cases need: the database, the registry's cipher, the rules in force. */
 export interface OutreachContext extends RegistryContext {
@@ -204,8 +205,7 @@ export async function latestScan(ctx: OutreachContext, actor: Actor) {
     scope: r.scope,
     date: r.as_of,
     pack: r.pack,
-    status: (r.finished_at === null ? 'running' : r.error ? 'failed' : 'done') as
-      'running' | 'done' | 'failed',
+    status: runStatus(r),
     startedAt: r.started_at.toISOString(),
     finishedAt: r.finished_at?.toISOString() ?? null,
     subjects: r.subjects,
