@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 
 /** What `npm start` does on a fresh machine: create, migrate and fill ./data, then serve. */
 describe.runIf(process.env.JIUYE_TEST_DB !== 'postgres')('jiuye serve on a new data folder', () => {
-  it('starts, fills the demo data set, and lets a demo account log in', async () => {
+  // A whole first start (a child process: tsx, migrations, the demo data set): minutes on a busy machine.
+  it('starts, fills the demo data set, and lets a demo account log in', { timeout: 240_000 }, async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuye-serve-'));
     const port = 20000 + Math.floor(Math.random() * 20000);
     const child = spawn(process.execPath, ['bin/jiuye.mjs', 'serve'], {
@@ -24,7 +25,7 @@ describe.runIf(process.env.JIUYE_TEST_DB !== 'postgres')('jiuye serve on a new d
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     try {
       const base = `http://127.0.0.1:${port}`;
-      const deadline = Date.now() + 90_000;
+      const deadline = Date.now() + 200_000;
       let ready = false;
       while (!ready && Date.now() < deadline) {
         ready = await fetch(`${base}/readyz`).then(
