@@ -1,8 +1,9 @@
 import { Alert, Button, Input, Radio } from 'antd';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, ApiError, useApi } from '../lib/api';
 import { usePrefs, useTitle } from '../lib/prefs';
+import { described, Field } from '../lib/form';
 import { ErrorNotice } from '../lib/status';
 import {
   programmeName,
@@ -47,45 +48,6 @@ function toBody(f: Form): Record<string, unknown> {
   if (f.phone.trim()) contact.phone = f.phone.trim();
   if (Object.keys(contact).length > 0) body.contact = contact;
   return body;
-}
-
-function Field({
-  id,
-  label,
-  hint,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  children: ReactNode;
-}) {
-  return (
-    <div className="question">
-      <label className="q" htmlFor={id}>
-        {label}
-      </label>
-      {children}
-      {hint && (
-        <div className="meta" id={`${id}-hint`}>
-          {hint}
-        </div>
-      )}
-      {error && (
-        <div className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </div>
-      )}
-    </div>
-  );
-}
-
-/** aria attributes tying a control to its hint and its error. */
-function described(id: string, hint: boolean, error: string | undefined) {
-  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return { 'aria-describedby': ids || undefined, 'aria-invalid': error ? true : undefined };
 }
 
 function Receipt({

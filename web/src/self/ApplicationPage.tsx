@@ -1,7 +1,8 @@
 import { Alert, Button, Input, Tag } from 'antd';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, ApiError, useApi } from '../lib/api';
+import type { ApiError } from '../lib/api';
+import { api, useApi } from '../lib/api';
 import { usePrefs, useTitle } from '../lib/prefs';
 import { EmptyNotice, ErrorNotice, Show, yuan } from '../lib/status';
 import { programmeName, type Guide } from '../lib/types';
@@ -22,8 +23,7 @@ import { Questions } from './Questions';
 import { StatusTag } from './StatusTag';
 import type { ApplicationView, Material, TimelineEntry } from '../lib/applications';
 import type { FactField, ProgrammeFacts } from './types';
-
-const asApiError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', ''));
+import { asApiError } from '../lib/form';
 
 function Timeline({ entries }: { entries: TimelineEntry[] }) {
   const { t, lang } = usePrefs();

@@ -1,7 +1,8 @@
 import { Alert, Button, Checkbox, Steps } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, ApiError, useApi } from '../lib/api';
+import type { ApiError } from '../lib/api';
+import { api, useApi } from '../lib/api';
 import { useAuth } from '../lib/auth';
 import { usePrefs, useTitle } from '../lib/prefs';
 import { ErrorNotice, Loading } from '../lib/status';
@@ -13,8 +14,7 @@ import { MaterialList, MaterialUpload } from './Materials';
 import { Questions } from './Questions';
 import type { ApplicationView, Decision, Material } from '../lib/applications';
 import type { FactField, ProgrammeFacts } from './types';
-
-const asApiError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', ''));
+import { asApiError } from '../lib/form';
 
 /** The result page: the reference, where the case now waits and what comes after. */
 function Submitted({ app, guide }: { app: ApplicationView; guide: Guide }) {

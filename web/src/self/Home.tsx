@@ -1,7 +1,8 @@
 import { Button, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError, useApi } from '../lib/api';
+import type { ApiError } from '../lib/api';
+import { api, useApi } from '../lib/api';
 import { useAuth } from '../lib/auth';
 import { usePrefs, useTitle } from '../lib/prefs';
 import { EmptyNotice, ErrorNotice, Loading, Show } from '../lib/status';
@@ -11,6 +12,7 @@ import { StatusTag } from './StatusTag';
 import type { ApplicationView } from '../lib/applications';
 import type { EnterpriseView } from '../lib/registry';
 import type { MyProfile, Notification } from './types';
+import { asApiError } from '../lib/form';
 
 function PersonProfile() {
   const { t } = usePrefs();
@@ -176,7 +178,7 @@ export function Messages({ filter }: { filter?: (n: Notification) => boolean }) 
       await api(`/notifications/${id}/read`, { method: 'POST' });
       setRead((s) => new Set(s).add(id));
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', ''));
+      setError(asApiError(e));
     }
   };
   if (loaded.error) return <ErrorNotice error={loaded.error} onRetry={loaded.reload} />;

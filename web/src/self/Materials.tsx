@@ -1,10 +1,11 @@
 import { Button, Select } from 'antd';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../lib/api';
+import type { ApiError } from '../lib/api';
 import { usePrefs } from '../lib/prefs';
 import { EmptyNotice, ErrorNotice } from '../lib/status';
 import type { Material } from '../lib/applications';
 import { MAX_UPLOAD_BYTES, UPLOAD_TYPES, uploadMaterial } from './upload';
+import { asApiError } from '../lib/form';
 
 function size(bytes: number): string {
   return bytes >= 1024 * 1024
@@ -58,7 +59,7 @@ export function MaterialUpload({
       if (fileRef.current) fileRef.current.value = '';
       onUploaded(m);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'UNKNOWN', ''));
+      setError(asApiError(err));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 import { Alert, AutoComplete, Button, Input, Tag } from 'antd';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import { api, ApiError, useApi } from '../../lib/api';
+import type { ApiError } from '../../lib/api';
+import { api, useApi } from '../../lib/api';
 import { usePrefs, useTitle } from '../../lib/prefs';
 import { EmptyNotice, ErrorNotice, Loading } from '../../lib/status';
 import { chinaTime } from './format';
@@ -8,6 +9,7 @@ import { known } from './parts';
 import type { AuditPage, AuditRecord, AuditVerification } from './types';
 import './messages';
 import './admin.css';
+import { asApiError } from '../../lib/form';
 
 const PAGE = 20;
 /** Actions the viewer names in words (others show their code); the filter offers them. */
@@ -163,7 +165,7 @@ function Verify() {
     try {
       setResult(await api<AuditVerification>('/audit/verify', { method: 'POST' }));
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', ''));
+      setError(asApiError(e));
     } finally {
       setBusy(false);
     }

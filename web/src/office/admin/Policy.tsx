@@ -7,9 +7,11 @@ import { usePrefs, useTitle } from '../../lib/prefs';
 import { EmptyNotice, ErrorNotice, Loading } from '../../lib/status';
 import { chinaTime, formatValue } from './format';
 import { known, Source } from './parts';
-import type { PackDiff, PackOverview, PackVersion, ParameterView, ProgrammeView } from './types';
+import type { PackOverview, PackVersion, ParameterView, ProgrammeView } from '../../lib/rules';
+import type { PackDiff } from './types';
 import './messages';
 import './admin.css';
+import { asApiError } from '../../lib/form';
 
 function ParameterHistory({ p }: { p: ParameterView }) {
   const { t, lang } = usePrefs();
@@ -171,7 +173,7 @@ function ActivateDialog({ v, onClose, onDone }: { v: PackVersion; onClose: () =>
       await api(`/rules/packs/${encodeURIComponent(v.version)}/activate`, { method: 'POST', body: { from } });
       onDone();
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', ''));
+      setError(asApiError(e));
       setBusy(false);
     }
   };
@@ -221,7 +223,7 @@ function Versions({
       const diff = await api<PackDiff>(`/rules/packs/${encodeURIComponent(v.version)}/diff`);
       setDiffs((d) => ({ ...d, [v.version]: diff }));
     } catch (e) {
-      setDiffs((d) => ({ ...d, [v.version]: e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', '') }));
+      setDiffs((d) => ({ ...d, [v.version]: asApiError(e) }));
     }
   };
   const status = (v: PackVersion) =>
@@ -338,7 +340,7 @@ function LoadPack({ onLoaded }: { onLoaded: () => void }) {
       setResult(await api('/rules/packs', { method: 'POST', body: { sources } }));
       onLoaded();
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'UNKNOWN', ''));
+      setError(asApiError(err));
     } finally {
       setBusy(false);
     }

@@ -10,6 +10,7 @@ import { known } from './parts';
 import type { AccountStatus, Division, RoleView } from './types';
 import './messages';
 import './admin.css';
+import { asApiError } from '../../lib/form';
 
 function Field({
   label,
@@ -113,7 +114,7 @@ function CreateAccount({ roles, onCreated }: { roles: RoleView[]; onCreated: (a:
       setPassword('');
       onCreated(a);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'UNKNOWN', ''));
+      setError(asApiError(err));
     } finally {
       setBusy(false);
     }
@@ -278,7 +279,7 @@ function ResetDialog({ a, onClose, onDone }: { a: AccountStatus; onClose: () => 
       await api(`/users/${a.id}/password`, { method: 'POST', body: { password } });
       onDone();
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', ''));
+      setError(asApiError(e));
       setBusy(false);
     }
   };
@@ -339,7 +340,7 @@ function Accounts({
       setNotice(t(`admin.users.done.${action}` as MessageKey, { username: a.username }));
       onChanged();
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', ''));
+      setError(asApiError(e));
     } finally {
       setBusy(undefined);
     }

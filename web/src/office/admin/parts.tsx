@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import { useT } from '../../lib/prefs';
 import type { MessageKey } from '../../i18n';
-import type { Reference } from './types';
+import type { Reference } from '../../lib/rules';
 
 /** A source: the document and clause, the clause's own words quoted, and whether it is our assumption. */
 export function Source({ r }: { r: Reference }) {

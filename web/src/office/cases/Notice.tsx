@@ -6,10 +6,7 @@ import { usePrefs } from '../../lib/prefs';
 import { EmptyNotice, ErrorNotice, Loading } from '../../lib/status';
 import type { ApplicationView } from '../../lib/applications';
 import type { Objection } from './types';
-
-function asApiError(e: unknown): ApiError {
-  return e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', '');
-}
+import { useAction } from '../../lib/form';
 
 function RaiseForm({ a, onDone }: { a: ApplicationView; onDone: () => void }) {
   const { t } = usePrefs();
@@ -17,29 +14,24 @@ function RaiseForm({ a, onDone }: { a: ApplicationView; onDone: () => void }) {
   const contentId = useId();
   const [by, setBy] = useState('');
   const [content, setContent] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { busy, error, setError, run } = useAction();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!by.trim() || !content.trim()) {
       setError(new ApiError(400, 'VALIDATION_FAILED', t('cases.objection.required')));
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
+    const sent = await run(async () => {
       await api(`/applications/${a.id}/objections`, {
         method: 'POST',
         body: { raisedBy: by.trim(), content: content.trim() },
       });
-      setBy('');
-      setContent('');
-      onDone();
-    } catch (err) {
-      setError(asApiError(err));
-    } finally {
-      setBusy(false);
-    }
+      return true;
+    });
+    if (!sent) return;
+    setBy('');
+    setContent('');
+    onDone();
   };
   return (
     <form className="case-form" onSubmit={(e) => void submit(e)} noValidate>
@@ -67,27 +59,21 @@ function ResolveForm({ a, o, onDone }: { a: ApplicationView; o: Objection; onDon
   const id = useId();
   const [upheld, setUpheld] = useState<boolean>(false);
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { busy, error, setError, run } = useAction();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!text.trim()) {
       setError(new ApiError(400, 'VALIDATION_FAILED', t('cases.objection.resolutionRequired')));
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
+    const sent = await run(async () => {
       await api(`/applications/${a.id}/objections/${o.id}/resolve`, {
         method: 'POST',
         body: { upheld, resolution: text.trim() },
       });
-      onDone();
-    } catch (err) {
-      setError(asApiError(err));
-    } finally {
-      setBusy(false);
-    }
+      return true;
+    });
+    if (sent) onDone();
   };
   return (
     <form className="case-form" onSubmit={(e) => void submit(e)} noValidate>

@@ -13,7 +13,8 @@ import type { ApplicationView } from '../../lib/applications';
 import type { PersonView } from '../../lib/registry';
 import type { ReferralView } from '../../lib/referrals';
 import type { HouseholdView, RegistrationView } from './types';
-import { ApplicationSummary, described, errorAt, Field, FormError, PersonCard, useAction } from './ui';
+import { described, Field, useAction } from '../../lib/form';
+import { ApplicationSummary, errorAt, FormError, PersonCard } from './ui';
 import './messages';
 import './desk.css';
 

@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { useApi } from '../../lib/api';
 import { useT } from '../../lib/prefs';
 import type { DivisionItem } from '../../lib/types';
-import { described, useDivisionName } from './ui';
+import { described } from '../../lib/form';
+import { useDivisionName } from './ui';
 
 const COUNTY = '211382';
 

@@ -8,7 +8,8 @@ import { EmptyNotice, ErrorNotice, Loading, Show, yuan } from '../../lib/status'
 import type { DivisionItem } from '../../lib/types';
 import type { MessageKey } from '../../i18n';
 import type { FindingCount, LatestScan, OutreachItem } from './types';
-import { asApiError, useAction, useProgrammeNames } from './ui';
+import { asApiError, useAction } from '../../lib/form';
+import { useProgrammeNames } from './ui';
 import './messages';
 import './desk.css';
 

@@ -10,16 +10,8 @@ import type { MessageKey } from '../../i18n';
 import type { ApplicationView } from '../../lib/applications';
 import type { FactView, PersonView } from '../../lib/registry';
 import type { PersonEvaluation, RegistrationView } from './types';
-import {
-  ApplicationSummary,
-  described,
-  errorAt,
-  Field,
-  FormError,
-  PersonCard,
-  useAction,
-  useProgrammeNames,
-} from './ui';
+import { described, Field, useAction } from '../../lib/form';
+import { ApplicationSummary, errorAt, FormError, PersonCard, useProgrammeNames } from './ui';
 import './messages';
 import './desk.css';
 

@@ -9,7 +9,8 @@ import { EmptyNotice, ErrorNotice, Loading } from '../../lib/status';
 import type { MessageKey } from '../../i18n';
 import type { PersonView } from '../../lib/registry';
 import type { ReferralView } from '../../lib/referrals';
-import { described, errorAt, Field, FormError, useAction } from './ui';
+import { described, Field, useAction } from '../../lib/form';
+import { errorAt, FormError } from './ui';
 import './messages';
 import './desk.css';
 

@@ -1,75 +1,12 @@
-import { useCallback, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { ApiError, useApi } from '../../lib/api';
+import { useApi, type ApiError } from '../../lib/api';
 import { useT } from '../../lib/prefs';
 import { ErrorNotice } from '../../lib/status';
 import type { MessageKey } from '../../i18n';
 import type { ApplicationView } from '../../lib/applications';
 import type { PersonView } from '../../lib/registry';
 import type { PolicyList } from '../../lib/types';
-
-/** A labelled field with its hint and its error beside it. */
-export function Field({
-  id,
-  label,
-  hint,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string | undefined;
-  error?: string | undefined;
-  children: ReactNode;
-}) {
-  return (
-    <div className="question">
-      <label className="q" htmlFor={id}>
-        {label}
-      </label>
-      {children}
-      {hint && (
-        <div className="meta" id={`${id}-hint`}>
-          {hint}
-        </div>
-      )}
-      {error && (
-        <div className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </div>
-      )}
-    </div>
-  );
-}
-
-/** aria attributes tying a control to its hint and its error. */
-export function described(id: string, hint: boolean, error: string | undefined) {
-  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return { 'aria-describedby': ids || undefined, 'aria-invalid': error ? true : undefined };
-}
-
-export function asApiError(e: unknown): ApiError {
-  return e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', '');
-}
-
-/** A write in progress: busy while it runs, its error kept (shown by the caller). */
-export function useAction() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
-  const run = useCallback(async <T,>(fn: () => Promise<T>): Promise<T | undefined> => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      return await fn();
-    } catch (e) {
-      setError(asApiError(e));
-      return undefined;
-    } finally {
-      setBusy(false);
-    }
-  }, []);
-  return { busy, error, setError, run };
-}
 
 /** The error at a field when the API named it (`path`), else undefined. */
 export function errorAt(error: ApiError | undefined, ...paths: string[]): string | undefined {

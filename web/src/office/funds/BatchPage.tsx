@@ -6,10 +6,11 @@ import { api, ApiError, useApi } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
 import { usePrefs, useTitle } from '../../lib/prefs';
 import { EmptyNotice, ErrorNotice, Loading } from '../../lib/status';
-import { asApiError, downloadFile } from './download';
+import { downloadFile } from './download';
 import { fenText, resumable } from './money';
 import { BatchStatusTag, dateTime, Yuan } from './parts';
 import type { BatchItemView, BatchView, ResultsAnswer } from './types';
+import { asApiError } from '../../lib/form';
 
 const PAGE = 50;
 

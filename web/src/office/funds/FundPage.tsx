@@ -6,11 +6,11 @@ import { api, ApiError, useApi } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
 import { usePrefs, useTitle } from '../../lib/prefs';
 import { EmptyNotice, ErrorNotice, Loading } from '../../lib/status';
-import { asApiError } from './download';
 import { yearOptions } from './Funds';
 import { fenText, usage, yuanToFen } from './money';
-import { dateTime, UsageTag, useProgrammes, Yuan } from './parts';
+import { dateTime, ListTable, UsageTag, useProgrammes, Yuan } from './parts';
 import type { BudgetView, FundView, JournalView, LedgerView } from './types';
+import { asApiError } from '../../lib/form';
 
 const LEDGER_STEP = 200;
 
@@ -282,87 +282,74 @@ export function FundPage() {
             })}
           />
         )}
-        {budgets.error ? (
-          <ErrorNotice error={budgets.error} onRetry={budgets.reload} />
-        ) : !budgets.data ? (
-          <Loading />
-        ) : budgets.data.length === 0 ? (
-          <EmptyNotice text={t('funds.budgets.empty')} />
-        ) : (
-          <div className="funds-table">
-            <Table<BudgetView>
-              rowKey={(b) => `${b.year}/${b.programmeId}`}
-              size="small"
-              scroll={{ x: 'max-content' }}
-              loading={budgets.loading}
-              dataSource={budgets.data}
-              rowClassName="funds-budget-row"
-              pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-              columns={[
-                { title: t('funds.year'), dataIndex: 'year' },
-                {
-                  title: t('funds.programme'),
-                  dataIndex: 'programmeId',
-                  render: (id: string) => programmes.name(id),
-                },
-                {
-                  title: t('funds.budget'),
-                  dataIndex: 'amountFen',
-                  align: 'right',
-                  render: (v: number) => <Yuan fen={v} />,
-                },
-                {
-                  title: t('funds.committed'),
-                  key: 'committed',
-                  align: 'right',
-                  render: (_: unknown, b) => <Yuan fen={b.balances.committed} />,
-                },
-                {
-                  title: t('funds.paid'),
-                  key: 'paid',
-                  align: 'right',
-                  render: (_: unknown, b) => <Yuan fen={b.balances.disbursed} />,
-                },
-                {
-                  title: t('funds.remaining'),
-                  key: 'remaining',
-                  align: 'right',
-                  render: (_: unknown, b) => (
-                    <span className="funds-remaining">
-                      <Yuan fen={b.balances.available} /> <UsageTag u={usage(b.amountFen, b.balances)} />
-                    </span>
-                  ),
-                },
-                {
-                  title: t('funds.budgetForm.onExhausted'),
-                  dataIndex: 'onExhausted',
-                  render: (v: 'block' | 'warn') => t(`funds.exhausted.${v}` as MessageKey),
-                },
-                { title: t('funds.updatedBy'), dataIndex: 'updatedBy' },
-                ...(canManage
-                  ? [
-                      {
-                        title: t('funds.actions'),
-                        key: 'edit',
-                        render: (_: unknown, b: BudgetView) => (
-                          <Button
-                            size="small"
-                            onClick={() => setEditing(b)}
-                            aria-label={t('funds.budgets.editOne', {
-                              year: b.year,
-                              programme: programmes.name(b.programmeId),
-                            })}
-                          >
-                            {t('funds.budgets.edit')}
-                          </Button>
-                        ),
-                      },
-                    ]
-                  : []),
-              ]}
-            />
-          </div>
-        )}
+        <ListTable<BudgetView>
+          loaded={budgets}
+          empty={t('funds.budgets.empty')}
+          rowKey={(b) => `${b.year}/${b.programmeId}`}
+          rowClassName="funds-budget-row"
+          columns={[
+            { title: t('funds.year'), dataIndex: 'year' },
+            {
+              title: t('funds.programme'),
+              dataIndex: 'programmeId',
+              render: (id: string) => programmes.name(id),
+            },
+            {
+              title: t('funds.budget'),
+              dataIndex: 'amountFen',
+              align: 'right',
+              render: (v: number) => <Yuan fen={v} />,
+            },
+            {
+              title: t('funds.committed'),
+              key: 'committed',
+              align: 'right',
+              render: (_: unknown, b) => <Yuan fen={b.balances.committed} />,
+            },
+            {
+              title: t('funds.paid'),
+              key: 'paid',
+              align: 'right',
+              render: (_: unknown, b) => <Yuan fen={b.balances.disbursed} />,
+            },
+            {
+              title: t('funds.remaining'),
+              key: 'remaining',
+              align: 'right',
+              render: (_: unknown, b) => (
+                <span className="funds-remaining">
+                  <Yuan fen={b.balances.available} /> <UsageTag u={usage(b.amountFen, b.balances)} />
+                </span>
+              ),
+            },
+            {
+              title: t('funds.budgetForm.onExhausted'),
+              dataIndex: 'onExhausted',
+              render: (v: 'block' | 'warn') => t(`funds.exhausted.${v}` as MessageKey),
+            },
+            { title: t('funds.updatedBy'), dataIndex: 'updatedBy' },
+            ...(canManage
+              ? [
+                  {
+                    title: t('funds.actions'),
+                    key: 'edit',
+                    render: (_: unknown, b: BudgetView) => (
+                      <Button
+                        size="small"
+                        onClick={() => setEditing(b)}
+                        aria-label={t('funds.budgets.editOne', {
+                          year: b.year,
+                          programme: programmes.name(b.programmeId),
+                        })}
+                      >
+                        {t('funds.budgets.edit')}
+                      </Button>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
         {canManage &&
           (editing ? (
             <BudgetForm

@@ -1,18 +1,18 @@
-import { Button, Input, Select, Table, Tag } from 'antd';
+import { Button, Input, Select, Tag } from 'antd';
 import { useId, useState, type FormEvent } from 'react';
 import { Link, NavLink, Route, Routes, useNavigate } from 'react-router';
 import { api, ApiError, useApi } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
 import { usePrefs, useTitle } from '../../lib/prefs';
-import { EmptyNotice, ErrorNotice, Loading } from '../../lib/status';
+import { ErrorNotice } from '../../lib/status';
 import { BatchPage } from './BatchPage';
-import { asApiError } from './download';
 import { resumable } from './money';
-import { BatchStatusTag, dateTime, useProgrammes, Yuan } from './parts';
+import { BatchStatusTag, dateTime, ListTable, useProgrammes, Yuan } from './parts';
 import { SpotChecks } from './SpotChecks';
 import type { BatchView, FundView } from './types';
 import './messages';
 import './funds.css';
+import { asApiError } from '../../lib/form';
 
 /** Make a batch: the API takes every approved, committed, unpaid item in reach (of a fund, a programme). */
 function NewBatch() {
@@ -126,78 +126,65 @@ function BatchList() {
       <NewBatch />
       <section aria-labelledby="funds-batches-h">
         <h2 id="funds-batches-h">{t('funds.batches.list')}</h2>
-        {loaded.error ? (
-          <ErrorNotice error={loaded.error} onRetry={loaded.reload} />
-        ) : !loaded.data ? (
-          <Loading />
-        ) : loaded.data.length === 0 ? (
-          <EmptyNotice text={t('funds.batches.empty')} />
-        ) : (
-          <div className="funds-table">
-            <Table<BatchView>
-              rowKey="id"
-              size="small"
-              scroll={{ x: 'max-content' }}
-              loading={loaded.loading}
-              dataSource={loaded.data}
-              pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-              columns={[
-                {
-                  title: t('funds.batch.number'),
-                  dataIndex: 'id',
-                  render: (id: number) => (
-                    <Link to={String(id)} data-batch={id}>
-                      {t('funds.batch.name', { id })}
-                    </Link>
-                  ),
-                },
-                {
-                  title: t('funds.batch.statusLabel'),
-                  key: 'status',
-                  render: (_: unknown, b) => (
-                    <>
-                      <BatchStatusTag status={b.status} />
-                      {resumable(b) && <Tag color="volcano">{t('funds.batch.resumable')}</Tag>}
-                    </>
-                  ),
-                },
-                {
-                  title: t('funds.batch.what'),
-                  key: 'what',
-                  render: (_: unknown, b) =>
-                    [fundName(b.fund), b.programmeId ? programmes.name(b.programmeId) : '']
-                      .filter(Boolean)
-                      .join(' · '),
-                },
-                { title: t('funds.batch.items'), dataIndex: 'items', align: 'right' },
-                {
-                  title: t('funds.batch.total'),
-                  dataIndex: 'totalFen',
-                  align: 'right',
-                  render: (v: number) => <Yuan fen={v} />,
-                },
-                {
-                  title: t('funds.batch.paid'),
-                  key: 'paid',
-                  align: 'right',
-                  render: (_: unknown, b) => t('funds.batch.countOf', { count: b.paid }),
-                },
-                {
-                  title: t('funds.batch.failed'),
-                  key: 'failed',
-                  align: 'right',
-                  render: (_: unknown, b) => t('funds.batch.countOf', { count: b.failed }),
-                },
-                { title: t('funds.batch.createdBy'), dataIndex: 'createdBy' },
-                {
-                  title: t('funds.batch.createdAt'),
-                  dataIndex: 'createdAt',
-                  render: (v: string) => dateTime(v),
-                },
-              ]}
-            />
-          </div>
-        )}
+        <ListTable<BatchView>
+          loaded={loaded}
+          empty={t('funds.batches.empty')}
+          rowKey="id"
+          columns={[
+            {
+              title: t('funds.batch.number'),
+              dataIndex: 'id',
+              render: (id: number) => (
+                <Link to={String(id)} data-batch={id}>
+                  {t('funds.batch.name', { id })}
+                </Link>
+              ),
+            },
+            {
+              title: t('funds.batch.statusLabel'),
+              key: 'status',
+              render: (_: unknown, b) => (
+                <>
+                  <BatchStatusTag status={b.status} />
+                  {resumable(b) && <Tag color="volcano">{t('funds.batch.resumable')}</Tag>}
+                </>
+              ),
+            },
+            {
+              title: t('funds.batch.what'),
+              key: 'what',
+              render: (_: unknown, b) =>
+                [fundName(b.fund), b.programmeId ? programmes.name(b.programmeId) : '']
+                  .filter(Boolean)
+                  .join(' · '),
+            },
+            { title: t('funds.batch.items'), dataIndex: 'items', align: 'right' },
+            {
+              title: t('funds.batch.total'),
+              dataIndex: 'totalFen',
+              align: 'right',
+              render: (v: number) => <Yuan fen={v} />,
+            },
+            {
+              title: t('funds.batch.paid'),
+              key: 'paid',
+              align: 'right',
+              render: (_: unknown, b) => t('funds.batch.countOf', { count: b.paid }),
+            },
+            {
+              title: t('funds.batch.failed'),
+              key: 'failed',
+              align: 'right',
+              render: (_: unknown, b) => t('funds.batch.countOf', { count: b.failed }),
+            },
+            { title: t('funds.batch.createdBy'), dataIndex: 'createdBy' },
+            {
+              title: t('funds.batch.createdAt'),
+              dataIndex: 'createdAt',
+              render: (v: string) => dateTime(v),
+            },
+          ]}
+        />
       </section>
     </>
   );

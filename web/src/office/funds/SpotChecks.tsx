@@ -1,13 +1,13 @@
-import { Alert, Button, Input, Select, Table, Tag } from 'antd';
+import { Alert, Button, Input, Select, Tag } from 'antd';
 import { useId, useState, type FormEvent } from 'react';
 import type { MessageKey } from '../../i18n';
 import { api, ApiError, useApi } from '../../lib/api';
 import { usePrefs, useTitle } from '../../lib/prefs';
-import { EmptyNotice, ErrorNotice, Loading } from '../../lib/status';
-import { asApiError } from './download';
+import { ErrorNotice, Loading } from '../../lib/status';
 import { fenText, yuanToFen } from './money';
-import { dateTime, useProgrammes, Yuan } from './parts';
+import { dateTime, ListTable, useProgrammes, Yuan } from './parts';
 import type { DrawView, SpotCheckView } from './types';
+import { asApiError } from '../../lib/form';
 
 const STATUS_COLOR = { open: 'blue', confirmed: 'green', irregular: 'red' } as const;
 
@@ -396,74 +396,61 @@ export function SpotChecks() {
           }}
         />
       )}
-      {loaded.error ? (
-        <ErrorNotice error={loaded.error} onRetry={loaded.reload} />
-      ) : !loaded.data ? (
-        <Loading />
-      ) : loaded.data.length === 0 ? (
-        <EmptyNotice text={t('funds.spot.empty')} />
-      ) : (
-        <div className="funds-table">
-          <Table<SpotCheckView>
-            rowKey="id"
-            size="small"
-            scroll={{ x: 'max-content' }}
-            loading={loaded.loading}
-            dataSource={loaded.data}
-            pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-            columns={[
-              { title: t('funds.items.itemId'), dataIndex: 'itemId' },
-              { title: t('funds.ledger.application'), dataIndex: 'applicationId' },
-              { title: t('funds.items.payee'), dataIndex: 'payeeName' },
-              {
-                title: t('funds.programme'),
-                dataIndex: 'programmeId',
-                render: (v: string) => programmes.name(v),
-              },
-              {
-                title: t('funds.items.amount'),
-                dataIndex: 'amountFen',
-                align: 'right',
-                render: (v: number) => <Yuan fen={v} />,
-              },
-              {
-                title: t('funds.spot.status'),
-                dataIndex: 'status',
-                render: (v: SpotCheckView['status']) => (
-                  <Tag color={STATUS_COLOR[v]}>{t(`funds.spot.${v}` as MessageKey)}</Tag>
-                ),
-              },
-              { title: t('funds.spot.note'), dataIndex: 'note', render: (v: string | null) => v ?? '' },
-              {
-                title: t('funds.spot.recovery'),
-                key: 'recovery',
-                render: (_: unknown, c) =>
-                  c.recoveryFen
-                    ? t('funds.spot.recoveryOf', {
-                        recovered: fenText(c.recoveredFen, lang),
-                        owed: fenText(c.recoveryFen, lang),
-                      })
-                    : '—',
-              },
-              { title: t('funds.spot.drawnAt'), dataIndex: 'drawnAt', render: (v: string) => dateTime(v) },
-              {
-                title: t('funds.actions'),
-                key: 'act',
-                render: (_: unknown, c) =>
-                  c.status === 'open' ? (
-                    <Button size="small" onClick={() => setWorking(c)}>
-                      {t('funds.spot.recordResult')}
-                    </Button>
-                  ) : c.status === 'irregular' && c.recoveredFen < c.recoveryFen ? (
-                    <Button size="small" onClick={() => setWorking(c)}>
-                      {t('funds.spot.recordRecovery')}
-                    </Button>
-                  ) : null,
-              },
-            ]}
-          />
-        </div>
-      )}
+      <ListTable<SpotCheckView>
+        loaded={loaded}
+        empty={t('funds.spot.empty')}
+        rowKey="id"
+        columns={[
+          { title: t('funds.items.itemId'), dataIndex: 'itemId' },
+          { title: t('funds.ledger.application'), dataIndex: 'applicationId' },
+          { title: t('funds.items.payee'), dataIndex: 'payeeName' },
+          {
+            title: t('funds.programme'),
+            dataIndex: 'programmeId',
+            render: (v: string) => programmes.name(v),
+          },
+          {
+            title: t('funds.items.amount'),
+            dataIndex: 'amountFen',
+            align: 'right',
+            render: (v: number) => <Yuan fen={v} />,
+          },
+          {
+            title: t('funds.spot.status'),
+            dataIndex: 'status',
+            render: (v: SpotCheckView['status']) => (
+              <Tag color={STATUS_COLOR[v]}>{t(`funds.spot.${v}` as MessageKey)}</Tag>
+            ),
+          },
+          { title: t('funds.spot.note'), dataIndex: 'note', render: (v: string | null) => v ?? '' },
+          {
+            title: t('funds.spot.recovery'),
+            key: 'recovery',
+            render: (_: unknown, c) =>
+              c.recoveryFen
+                ? t('funds.spot.recoveryOf', {
+                    recovered: fenText(c.recoveredFen, lang),
+                    owed: fenText(c.recoveryFen, lang),
+                  })
+                : '—',
+          },
+          { title: t('funds.spot.drawnAt'), dataIndex: 'drawnAt', render: (v: string) => dateTime(v) },
+          {
+            title: t('funds.actions'),
+            key: 'act',
+            render: (_: unknown, c) =>
+              c.status === 'open' ? (
+                <Button size="small" onClick={() => setWorking(c)}>
+                  {t('funds.spot.recordResult')}
+                </Button>
+              ) : c.status === 'irregular' && c.recoveredFen < c.recoveryFen ? (
+                <Button size="small" onClick={() => setWorking(c)}>
+                  {t('funds.spot.recordRecovery')}
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
     </section>
   );
 }

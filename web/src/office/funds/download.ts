@@ -32,8 +32,3 @@ export async function downloadFile(path: string): Promise<string> {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
   return filename;
 }
-
-/** Any failure as an ApiError (what ErrorNotice shows). */
-export function asApiError(e: unknown): ApiError {
-  return e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', '');
-}

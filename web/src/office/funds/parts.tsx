@@ -1,8 +1,9 @@
-import { Progress, Tag } from 'antd';
+import { Progress, Table, Tag, type TableProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { MessageKey } from '../../i18n';
-import { api } from '../../lib/api';
+import { api, type Loaded } from '../../lib/api';
 import { usePrefs } from '../../lib/prefs';
+import { EmptyNotice, ErrorNotice, Loading } from '../../lib/status';
 import { fenText, type Usage } from './money';
 import type { PolicyList, ProgrammeSummary } from '../../lib/types';
 import type { BatchStatus } from './types';
@@ -102,4 +103,30 @@ export function dateTime(iso: string | null): string {
   const d = new Date(iso);
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/**
+ * A list from the API in a table: its error (with a retry), loading and empty states; 20 rows a page,
+ * scrolling sideways on a phone. The other props go to the table.
+ */
+export function ListTable<T extends object>({
+  loaded,
+  empty,
+  ...table
+}: { loaded: Loaded<T[]>; empty: string } & Omit<TableProps<T>, 'dataSource' | 'loading'>) {
+  if (loaded.error) return <ErrorNotice error={loaded.error} onRetry={loaded.reload} />;
+  if (!loaded.data) return <Loading />;
+  if (loaded.data.length === 0) return <EmptyNotice text={empty} />;
+  return (
+    <div className="funds-table">
+      <Table<T>
+        size="small"
+        scroll={{ x: 'max-content' }}
+        loading={loaded.loading}
+        dataSource={loaded.data}
+        pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+        {...table}
+      />
+    </div>
+  );
 }

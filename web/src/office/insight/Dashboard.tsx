@@ -1,4 +1,4 @@
-import { Button, Select, Table, Tag } from 'antd';
+import { Button, Select, Tag } from 'antd';
 import { useId, useMemo } from 'react';
 import { Link, Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useApi } from '../../lib/api';
@@ -7,8 +7,10 @@ import { usePrefs, useTitle } from '../../lib/prefs';
 import { EmptyNotice, ErrorNotice, Loading } from '../../lib/status';
 import type { MessageKey } from '../../i18n';
 import Chart from './Chart';
+import TableRegion from './TableRegion';
 import type { EChartsCoreOption } from './echarts';
 import {
+  barChart,
   barsHeight,
   budgetNearlyUsed,
   fenText,
@@ -106,28 +108,35 @@ function DivisionName({ row, own }: { row: Row; own: string }) {
   );
 }
 
-function ApplicationsSection({ d, rows, levelName }: { d: DashboardData; rows: Row[]; levelName: string }) {
-  const { t } = usePrefs();
+/** The dashboard's own division, and what a click on a division's bar does: open its dashboard. */
+function useDrillDown(d: DashboardData, rows: Row[]) {
   const navigate = useNavigate();
   const href = useHref();
   const own = d.path[0]?.code ?? d.division.code;
+  const open = (i: number) => {
+    const r = rows[i];
+    if (r?.code) void navigate(href(r.code, own));
+  };
+  return { own, open };
+}
+
+function ApplicationsSection({ d, rows, levelName }: { d: DashboardData; rows: Row[]; levelName: string }) {
+  const { t } = usePrefs();
+  const { own, open } = useDrillDown(d, rows);
   const headingId = useId();
   const option = useMemo<EChartsCoreOption>(
-    () => ({
-      aria: { enabled: true },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { top: 0, type: 'scroll' },
-      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.name) },
-      series: STATUSES.map((s) => ({
-        name: t(`insight.status.${s}`),
-        type: 'bar',
-        stack: 'status',
-        itemStyle: { color: STATUS_COLOURS[s] },
-        data: rows.map((r) => r.figures.byStatus[s]),
-      })),
-    }),
+    () =>
+      barChart(
+        rows.map((r) => r.name),
+        STATUSES.map((s) => ({
+          name: t(`insight.status.${s}`),
+          type: 'bar',
+          stack: 'status',
+          itemStyle: { color: STATUS_COLOURS[s] },
+          data: rows.map((r) => r.figures.byStatus[s]),
+        })),
+        { legend: { type: 'scroll' }, xAxis: { minInterval: 1 } },
+      ),
     [rows, t],
   );
   return (
@@ -140,56 +149,45 @@ function ApplicationsSection({ d, rows, levelName }: { d: DashboardData; rows: R
           label={t('insight.chart.applications', { level: levelName })}
           height={barsHeight(rows.length)}
           testId="chart-applications"
-          onPick={(i) => {
-            const r = rows[i];
-            if (r?.code) void navigate(href(r.code, own));
-          }}
+          onPick={open}
         />
-        <div
-          className="insight-table"
-          data-testid="table-applications"
-          tabIndex={0}
-          role="region"
-          aria-labelledby={headingId}
-        >
-          <Table<Row>
-            size="small"
-            rowKey="key"
-            pagination={false}
-            dataSource={rows}
-            columns={[
-              {
-                title: t('insight.col.division'),
-                key: 'name',
-                render: (_, r) => <DivisionName row={r} own={own} />,
-              },
-              {
-                title: t('insight.col.applications'),
-                key: 'applications',
-                align: 'right',
-                render: (_, r) => r.figures.applications,
-              },
-              ...STATUSES.map((s) => ({
-                title: t(`insight.status.${s}`),
-                key: s,
-                align: 'right' as const,
-                render: (_: unknown, r: Row) => r.figures.byStatus[s],
-              })),
-              {
-                title: t('insight.col.unemployed'),
-                key: 'unemployed',
-                align: 'right',
-                render: (_, r) => r.figures.registeredUnemployed,
-              },
-              {
-                title: t('insight.col.difficulty'),
-                key: 'difficulty',
-                align: 'right',
-                render: (_, r) => r.figures.difficultyPersons,
-              },
-            ]}
-          />
-        </div>
+        <TableRegion<Row>
+          testId="table-applications"
+          labelledBy={headingId}
+          rowKey="key"
+          dataSource={rows}
+          columns={[
+            {
+              title: t('insight.col.division'),
+              key: 'name',
+              render: (_, r) => <DivisionName row={r} own={own} />,
+            },
+            {
+              title: t('insight.col.applications'),
+              key: 'applications',
+              align: 'right',
+              render: (_, r) => r.figures.applications,
+            },
+            ...STATUSES.map((s) => ({
+              title: t(`insight.status.${s}`),
+              key: s,
+              align: 'right' as const,
+              render: (_: unknown, r: Row) => r.figures.byStatus[s],
+            })),
+            {
+              title: t('insight.col.unemployed'),
+              key: 'unemployed',
+              align: 'right',
+              render: (_, r) => r.figures.registeredUnemployed,
+            },
+            {
+              title: t('insight.col.difficulty'),
+              key: 'difficulty',
+              align: 'right',
+              render: (_, r) => r.figures.difficultyPersons,
+            },
+          ]}
+        />
       </div>
     </section>
   );
@@ -197,33 +195,27 @@ function ApplicationsSection({ d, rows, levelName }: { d: DashboardData; rows: R
 
 function MoneySection({ d, rows, levelName }: { d: DashboardData; rows: Row[]; levelName: string }) {
   const { t, lang } = usePrefs();
-  const navigate = useNavigate();
-  const href = useHref();
-  const own = d.path[0]?.code ?? d.division.code;
+  const { own, open } = useDrillDown(d, rows);
   const headingId = useId();
   const option = useMemo<EChartsCoreOption>(
-    () => ({
-      aria: { enabled: true },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { top: 0 },
-      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-      xAxis: { type: 'value' },
-      yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.name) },
-      series: [
-        {
-          name: t('insight.card.committed'),
-          type: 'bar',
-          itemStyle: { color: '#1677ff' },
-          data: rows.map((r) => r.figures.committedFen / 100),
-        },
-        {
-          name: t('insight.card.paid'),
-          type: 'bar',
-          itemStyle: { color: '#389e0d' },
-          data: rows.map((r) => r.figures.paidFen / 100),
-        },
-      ],
-    }),
+    () =>
+      barChart(
+        rows.map((r) => r.name),
+        [
+          {
+            name: t('insight.card.committed'),
+            type: 'bar',
+            itemStyle: { color: '#1677ff' },
+            data: rows.map((r) => r.figures.committedFen / 100),
+          },
+          {
+            name: t('insight.card.paid'),
+            type: 'bar',
+            itemStyle: { color: '#389e0d' },
+            data: rows.map((r) => r.figures.paidFen / 100),
+          },
+        ],
+      ),
     [rows, t],
   );
   return (
@@ -235,44 +227,33 @@ function MoneySection({ d, rows, levelName }: { d: DashboardData; rows: Row[]; l
           label={t('insight.chart.money', { level: levelName })}
           height={barsHeight(rows.length, 36)}
           testId="chart-money"
-          onPick={(i) => {
-            const r = rows[i];
-            if (r?.code) void navigate(href(r.code, own));
-          }}
+          onPick={open}
         />
-        <div
-          className="insight-table"
-          data-testid="table-money"
-          tabIndex={0}
-          role="region"
-          aria-labelledby={headingId}
-        >
-          <Table<Row>
-            size="small"
-            rowKey="key"
-            pagination={false}
-            dataSource={rows}
-            columns={[
-              {
-                title: t('insight.col.division'),
-                key: 'name',
-                render: (_, r) => <DivisionName row={r} own={own} />,
-              },
-              {
-                title: t('insight.col.committed'),
-                key: 'committed',
-                align: 'right',
-                render: (_, r) => fenText(r.figures.committedFen, lang),
-              },
-              {
-                title: t('insight.col.paid'),
-                key: 'paid',
-                align: 'right',
-                render: (_, r) => fenText(r.figures.paidFen, lang),
-              },
-            ]}
-          />
-        </div>
+        <TableRegion<Row>
+          testId="table-money"
+          labelledBy={headingId}
+          rowKey="key"
+          dataSource={rows}
+          columns={[
+            {
+              title: t('insight.col.division'),
+              key: 'name',
+              render: (_, r) => <DivisionName row={r} own={own} />,
+            },
+            {
+              title: t('insight.col.committed'),
+              key: 'committed',
+              align: 'right',
+              render: (_, r) => fenText(r.figures.committedFen, lang),
+            },
+            {
+              title: t('insight.col.paid'),
+              key: 'paid',
+              align: 'right',
+              render: (_, r) => fenText(r.figures.paidFen, lang),
+            },
+          ]}
+        />
       </div>
     </section>
   );
@@ -284,38 +265,30 @@ function FundsSection({ d }: { d: DashboardData }) {
   const funds = d.funds;
   const name = (f: DashboardData['funds'][number]) => (lang === 'en' ? f.nameEn : f.name);
   const option = useMemo<EChartsCoreOption>(
-    () => ({
-      aria: { enabled: true },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { top: 0 },
-      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-      xAxis: { type: 'value' },
-      yAxis: {
-        type: 'category',
-        inverse: true,
-        data: funds.map((f) => (lang === 'en' ? f.nameEn : f.name)),
-      },
-      series: [
-        {
-          name: t('insight.col.budget'),
-          type: 'bar',
-          itemStyle: { color: '#d9d9d9' },
-          data: funds.map((f) => f.budgetFen / 100),
-        },
-        {
-          name: t('insight.card.committed'),
-          type: 'bar',
-          itemStyle: { color: '#1677ff' },
-          data: funds.map((f) => f.committedFen / 100),
-        },
-        {
-          name: t('insight.card.paid'),
-          type: 'bar',
-          itemStyle: { color: '#389e0d' },
-          data: funds.map((f) => f.paidFen / 100),
-        },
-      ],
-    }),
+    () =>
+      barChart(
+        funds.map((f) => (lang === 'en' ? f.nameEn : f.name)),
+        [
+          {
+            name: t('insight.col.budget'),
+            type: 'bar',
+            itemStyle: { color: '#d9d9d9' },
+            data: funds.map((f) => f.budgetFen / 100),
+          },
+          {
+            name: t('insight.card.committed'),
+            type: 'bar',
+            itemStyle: { color: '#1677ff' },
+            data: funds.map((f) => f.committedFen / 100),
+          },
+          {
+            name: t('insight.card.paid'),
+            type: 'bar',
+            itemStyle: { color: '#389e0d' },
+            data: funds.map((f) => f.paidFen / 100),
+          },
+        ],
+      ),
     [funds, t, lang],
   );
   return (
@@ -331,72 +304,63 @@ function FundsSection({ d }: { d: DashboardData }) {
             height={barsHeight(funds.length, 60)}
             testId="chart-funds"
           />
-          <div
-            className="insight-table"
-            data-testid="table-funds"
-            tabIndex={0}
-            role="region"
-            aria-labelledby={headingId}
-          >
-            <Table
-              size="small"
-              rowKey="fund"
-              pagination={false}
-              dataSource={funds}
-              columns={[
-                { title: t('insight.col.fund'), key: 'name', render: (_, f) => name(f) },
-                {
-                  title: t('insight.col.budget'),
-                  key: 'budget',
-                  align: 'right',
-                  render: (_, f) => fenText(f.budgetFen, lang),
-                },
-                {
-                  title: t('insight.col.committed'),
-                  key: 'committed',
-                  align: 'right',
-                  render: (_, f) => fenText(f.committedFen, lang),
-                },
-                {
-                  title: t('insight.col.paid'),
-                  key: 'paid',
-                  align: 'right',
-                  render: (_, f) => fenText(f.paidFen, lang),
-                },
-                {
-                  title: t('insight.col.used'),
-                  key: 'used',
-                  align: 'right',
-                  render: (_, f) =>
-                    budgetNearlyUsed(f.committedFen, f.budgetFen) ? (
-                      <Tag color="red">
-                        {share(f.committedFen, f.budgetFen)} · {t('insight.budgetWarning')}
-                      </Tag>
-                    ) : (
-                      share(f.committedFen, f.budgetFen)
-                    ),
-                },
-                ...(d.division.level === 'county'
-                  ? []
-                  : [
-                      {
-                        title: t('insight.col.committedHere'),
-                        key: 'committedHere',
-                        align: 'right' as const,
-                        render: (_: unknown, f: DashboardData['funds'][number]) =>
-                          fenText(f.committedHereFen, lang),
-                      },
-                      {
-                        title: t('insight.col.paidHere'),
-                        key: 'paidHere',
-                        align: 'right' as const,
-                        render: (_: unknown, f: DashboardData['funds'][number]) =>
-                          fenText(f.paidHereFen, lang),
-                      },
-                    ]),
-              ]}
-            />
-          </div>
+          <TableRegion
+            testId="table-funds"
+            labelledBy={headingId}
+            rowKey="fund"
+            dataSource={funds}
+            columns={[
+              { title: t('insight.col.fund'), key: 'name', render: (_, f) => name(f) },
+              {
+                title: t('insight.col.budget'),
+                key: 'budget',
+                align: 'right',
+                render: (_, f) => fenText(f.budgetFen, lang),
+              },
+              {
+                title: t('insight.col.committed'),
+                key: 'committed',
+                align: 'right',
+                render: (_, f) => fenText(f.committedFen, lang),
+              },
+              {
+                title: t('insight.col.paid'),
+                key: 'paid',
+                align: 'right',
+                render: (_, f) => fenText(f.paidFen, lang),
+              },
+              {
+                title: t('insight.col.used'),
+                key: 'used',
+                align: 'right',
+                render: (_, f) =>
+                  budgetNearlyUsed(f.committedFen, f.budgetFen) ? (
+                    <Tag color="red">
+                      {share(f.committedFen, f.budgetFen)} · {t('insight.budgetWarning')}
+                    </Tag>
+                  ) : (
+                    share(f.committedFen, f.budgetFen)
+                  ),
+              },
+              ...(d.division.level === 'county'
+                ? []
+                : [
+                    {
+                      title: t('insight.col.committedHere'),
+                      key: 'committedHere',
+                      align: 'right' as const,
+                      render: (_: unknown, f: DashboardData['funds'][number]) =>
+                        fenText(f.committedHereFen, lang),
+                    },
+                    {
+                      title: t('insight.col.paidHere'),
+                      key: 'paidHere',
+                      align: 'right' as const,
+                      render: (_: unknown, f: DashboardData['funds'][number]) => fenText(f.paidHereFen, lang),
+                    },
+                  ]),
+            ]}
+          />
         </div>
       )}
     </section>
@@ -412,30 +376,22 @@ function ProgrammesSection({ d }: { d: DashboardData }) {
       {d.byProgramme.length === 0 ? (
         <EmptyNotice text={t('insight.noProgrammes')} />
       ) : (
-        <div
-          className="insight-table"
-          data-testid="table-programmes"
-          tabIndex={0}
-          role="region"
-          aria-labelledby={headingId}
-        >
-          <Table
-            size="small"
-            rowKey="programme"
-            pagination={false}
-            dataSource={d.byProgramme}
-            columns={[
-              { title: t('insight.col.programme'), dataIndex: 'name', key: 'name' },
-              { title: t('insight.col.applications'), dataIndex: 'applications', key: 'n', align: 'right' },
-              ...STATUSES.map((s) => ({
-                title: t(`insight.status.${s}`),
-                key: s,
-                align: 'right' as const,
-                render: (_: unknown, p: DashboardData['byProgramme'][number]) => p.byStatus[s],
-              })),
-            ]}
-          />
-        </div>
+        <TableRegion
+          testId="table-programmes"
+          labelledBy={headingId}
+          rowKey="programme"
+          dataSource={d.byProgramme}
+          columns={[
+            { title: t('insight.col.programme'), dataIndex: 'name', key: 'name' },
+            { title: t('insight.col.applications'), dataIndex: 'applications', key: 'n', align: 'right' },
+            ...STATUSES.map((s) => ({
+              title: t(`insight.status.${s}`),
+              key: s,
+              align: 'right' as const,
+              render: (_: unknown, p: DashboardData['byProgramme'][number]) => p.byStatus[s],
+            })),
+          ]}
+        />
       )}
     </section>
   );

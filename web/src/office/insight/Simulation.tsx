@@ -1,11 +1,13 @@
-import { Alert, Button, InputNumber, Select, Table } from 'antd';
+import { Alert, Button, InputNumber, Select } from 'antd';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { api, ApiError, useApi } from '../../lib/api';
 import { usePrefs, useTitle } from '../../lib/prefs';
 import { EmptyNotice, ErrorNotice, Loading } from '../../lib/status';
 import Chart from './Chart';
+import TableRegion from './TableRegion';
 import type { EChartsCoreOption } from './echarts';
 import {
+  barChart,
   barsHeight,
   changedParameters,
   signed,
@@ -13,26 +15,11 @@ import {
   type SimulationCell,
   type SimulationResult,
 } from './figures';
+import type { PackOverview } from '../../lib/rules';
 import './insight.css';
 import './messages';
 
-/** What `GET /rules/pack-overview` tells the form: programmes and the parameters they read. */
-interface Overview {
-  date: string;
-  active: string;
-  programmes: Array<{ id: string; name: string; nameEn: string; kind: string; parameters: string[] }>;
-  parameters: Array<{
-    id: string;
-    name: string;
-    nameEn: string | null;
-    type: string;
-    unit: string | null;
-    min: number | null;
-    max: number | null;
-    current: unknown;
-  }>;
-}
-type Parameter = Overview['parameters'][number];
+type Parameter = PackOverview['parameters'][number];
 interface DivisionView {
   code: string;
   name: string;
@@ -153,28 +140,24 @@ function Result({
     reform: { beneficiaries: 0, cost: 0 },
   };
   const option = useMemo<EChartsCoreOption>(
-    () => ({
-      aria: { enabled: true },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { top: 0 },
-      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-      xAxis: { type: 'value' },
-      yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.name) },
-      series: [
-        {
-          name: t('insight.sim.currentSide'),
-          type: 'bar',
-          itemStyle: { color: '#bfbfbf' },
-          data: rows.map((r) => r.baseline.cost),
-        },
-        {
-          name: t('insight.sim.reformSide'),
-          type: 'bar',
-          itemStyle: { color: '#1677ff' },
-          data: rows.map((r) => r.reform.cost),
-        },
-      ],
-    }),
+    () =>
+      barChart(
+        rows.map((r) => r.name),
+        [
+          {
+            name: t('insight.sim.currentSide'),
+            type: 'bar',
+            itemStyle: { color: '#bfbfbf' },
+            data: rows.map((r) => r.baseline.cost),
+          },
+          {
+            name: t('insight.sim.reformSide'),
+            type: 'bar',
+            itemStyle: { color: '#1677ff' },
+            data: rows.map((r) => r.reform.cost),
+          },
+        ],
+      ),
     [rows, t],
   );
   type Row = SimulationCell & { name: string; key: string };
@@ -229,60 +212,52 @@ function Result({
             height={barsHeight(rows.length, 40)}
             testId="chart-simulation"
           />
-          <div
-            className="insight-table"
-            data-testid="table-simulation"
-            tabIndex={0}
-            role="region"
-            aria-labelledby="insight-sim-result"
-          >
-            <Table<Row>
-              size="small"
-              rowKey="key"
-              pagination={false}
-              dataSource={data}
-              columns={[
-                { title: t('insight.sim.township'), dataIndex: 'name', key: 'name' },
-                {
-                  title: `${t('insight.sim.beneficiaries')} · ${t('insight.sim.currentSide')}`,
-                  key: 'bb',
-                  align: 'right',
-                  render: (_, r) => r.baseline.beneficiaries,
-                },
-                {
-                  title: `${t('insight.sim.beneficiaries')} · ${t('insight.sim.reformSide')}`,
-                  key: 'rb',
-                  align: 'right',
-                  render: (_, r) => r.reform.beneficiaries,
-                },
-                {
-                  title: `${t('insight.sim.cost')} · ${t('insight.sim.currentSide')}`,
-                  key: 'bc',
-                  align: 'right',
-                  render: (_, r) => money(r.baseline.cost, lang),
-                },
-                {
-                  title: `${t('insight.sim.cost')} · ${t('insight.sim.reformSide')}`,
-                  key: 'rc',
-                  align: 'right',
-                  render: (_, r) => money(r.reform.cost, lang),
-                },
-                {
-                  title: t('insight.sim.change'),
-                  key: 'dc',
-                  align: 'right',
-                  render: (_, r) => signed(r.reform.cost - r.baseline.cost, lang),
-                },
-              ]}
-            />
-          </div>
+          <TableRegion<Row>
+            testId="table-simulation"
+            labelledBy="insight-sim-result"
+            rowKey="key"
+            dataSource={data}
+            columns={[
+              { title: t('insight.sim.township'), dataIndex: 'name', key: 'name' },
+              {
+                title: `${t('insight.sim.beneficiaries')} · ${t('insight.sim.currentSide')}`,
+                key: 'bb',
+                align: 'right',
+                render: (_, r) => r.baseline.beneficiaries,
+              },
+              {
+                title: `${t('insight.sim.beneficiaries')} · ${t('insight.sim.reformSide')}`,
+                key: 'rb',
+                align: 'right',
+                render: (_, r) => r.reform.beneficiaries,
+              },
+              {
+                title: `${t('insight.sim.cost')} · ${t('insight.sim.currentSide')}`,
+                key: 'bc',
+                align: 'right',
+                render: (_, r) => money(r.baseline.cost, lang),
+              },
+              {
+                title: `${t('insight.sim.cost')} · ${t('insight.sim.reformSide')}`,
+                key: 'rc',
+                align: 'right',
+                render: (_, r) => money(r.reform.cost, lang),
+              },
+              {
+                title: t('insight.sim.change'),
+                key: 'dc',
+                align: 'right',
+                render: (_, r) => signed(r.reform.cost - r.baseline.cost, lang),
+              },
+            ]}
+          />
         </div>
       )}
     </section>
   );
 }
 
-function SimulationForm({ overview, names }: { overview: Overview; names: ReadonlyMap<string, string> }) {
+function SimulationForm({ overview, names }: { overview: PackOverview; names: ReadonlyMap<string, string> }) {
   const { t, lang } = usePrefs();
   const programmeId = useId();
   const byId = useMemo(() => new Map(overview.parameters.map((p) => [p.id, p])), [overview]);
@@ -411,7 +386,7 @@ function SimulationForm({ overview, names }: { overview: Overview; names: Readon
 export default function Simulation() {
   const { t } = usePrefs();
   useTitle(t('insight.sim.title'));
-  const overview = useApi<Overview>('/rules/pack-overview');
+  const overview = useApi<PackOverview>('/rules/pack-overview');
   const divisions = useApi<DivisionView[]>('/divisions?parent=211382');
   const names = useMemo(() => new Map((divisions.data ?? []).map((d) => [d.code, d.name])), [divisions.data]);
   return (

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  barChart,
   barsHeight,
   budgetNearlyUsed,
   changedParameters,
@@ -69,5 +70,15 @@ describe('budgetNearlyUsed', () => {
     expect(budgetNearlyUsed(899, 1000)).toBe(false);
     expect(budgetNearlyUsed(900, 1000)).toBe(true);
     expect(budgetNearlyUsed(5, 0)).toBe(false);
+  });
+
+  it('lays out a horizontal bar chart, categories top to bottom, with the extra legend and axis settings', () => {
+    const series = [{ name: '已批准', type: 'bar', data: [3, 1] }];
+    const o = barChart(['城关', '北炉'], series, { legend: { type: 'scroll' }, xAxis: { minInterval: 1 } });
+    expect(o.yAxis).toEqual({ type: 'category', inverse: true, data: ['城关', '北炉'] });
+    expect(o.xAxis).toEqual({ type: 'value', minInterval: 1 });
+    expect(o.legend).toEqual({ top: 0, type: 'scroll' });
+    expect(o.series).toBe(series);
+    expect(barChart([], []).xAxis).toEqual({ type: 'value' });
   });
 });

@@ -1,4 +1,5 @@
 /** The shapes the monitoring and simulation APIs answer with, and pure helpers for the pages. */
+import type { EChartsCoreOption } from './echarts';
 
 export const STATUSES = ['approved', 'inReview', 'returned', 'draft', 'rejected', 'withdrawn'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -127,4 +128,24 @@ export function changedParameters(
 /** Early warning: a fund's budget is nearly used (90 % committed or more). */
 export function budgetNearlyUsed(committedFen: number, budgetFen: number): boolean {
   return budgetFen > 0 && committedFen >= budgetFen * 0.9;
+}
+
+/**
+ * The option of a horizontal bar chart: one row of bars per category, top to bottom, the series named in
+ * a legend above; `legend` and `xAxis` add to the defaults.
+ */
+export function barChart(
+  categories: string[],
+  series: object[],
+  more: { legend?: object; xAxis?: object } = {},
+): EChartsCoreOption {
+  return {
+    aria: { enabled: true },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 0, ...more.legend },
+    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', ...more.xAxis },
+    yAxis: { type: 'category', inverse: true, data: categories },
+    series,
+  };
 }
