@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -91,6 +92,22 @@ export async function loginTo(
   await login(p, username, password);
   const { pathname } = new URL(url);
   await p.waitForURL((u) => u.pathname === pathname, { timeout });
+}
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's serious and critical findings on the page as it is (WCAG 2.1 A/AA), each as
+ * "rule: targets" (a string: these files are type-checked without the DOM's types).
+ */
+export async function seriousA11y(p: Page): Promise<string[]> {
+  await p.addScriptTag({ content: axeSource });
+  const options = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } };
+  return p.evaluate<string[]>(
+    `axe.run(document, ${JSON.stringify(options)}).then((r) => r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
+  );
 }
 
 export const PHONE = { width: 375, height: 812 } as const;

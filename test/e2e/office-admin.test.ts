@@ -1,12 +1,11 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createAccount, systemActor } from '../../src/modules/access/index.js';
 import { POLICY_DIR, readPackSources } from '../../src/modules/rules/index.js';
-import { DESKTOP, loginTo, PHONE, run, SCREENSHOTS, useSite } from './browser.js';
+import { DESKTOP, loginTo, PHONE, run, SCREENSHOTS, seriousA11y, useSite } from './browser.js';
 
 const PASSWORD = 'admin-e2e-pass-1';
 
@@ -43,20 +42,10 @@ async function loggedIn(
   return { context, p, errors };
 }
 
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's serious and critical findings on the page as it is (WCAG 2.1 A/AA). */
-async function seriousA11y(p: Page): Promise<string[]> {
-  await p.mouse.move(0, 0); // no button left in its hover colour
-  await p.addScriptTag({ content: axeSource });
-  return p.evaluate<string[]>(`(async () => {
-    const r = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', '));
-  })()`);
+/** axe-core's serious and critical findings, no button left in its hover colour. */
+async function seriousA11yAtRest(p: Page): Promise<string[]> {
+  await p.mouse.move(0, 0);
+  return seriousA11y(p);
 }
 
 const fitsPhone = (p: Page) =>
@@ -83,7 +72,7 @@ describe.skipIf(!run)('back office: policy, audit trail, users and roles in Chro
     expect(await programme.locator('.admin-quote').count()).toBeGreaterThan(0);
     await p.screenshot({ path: `${SCREENSHOTS}/admin-policy-desktop.png`, fullPage: false });
 
-    expect(await seriousA11y(p)).toEqual([]);
+    expect(await seriousA11yAtRest(p)).toEqual([]);
     await p.evaluate('window.scrollTo(0, 0)');
     await p.screenshot({ path: `${SCREENSHOTS}/admin-policy-top-desktop.png` });
 
@@ -169,7 +158,7 @@ describe.skipIf(!run)('back office: policy, audit trail, users and roles in Chro
       .toContain('密码至少 10 位');
     await form.getByLabel('初始密码').fill('town-e2e-pass-7');
     await p.screenshot({ path: `${SCREENSHOTS}/admin-users-create-desktop.png` });
-    expect(await seriousA11y(p)).toEqual([]);
+    expect(await seriousA11yAtRest(p)).toEqual([]);
     await form.getByRole('button', { name: '创建账号' }).click();
     await form.getByText('已创建账号 town-e2e（周经办）').waitFor({ timeout: 10_000 });
 
@@ -231,7 +220,7 @@ describe.skipIf(!run)('back office: policy, audit trail, users and roles in Chro
     await result.waitFor({ timeout: 20_000 });
     expect(await result.textContent()).toMatch(/审计链完整：已校验 \d+ 条记录/);
     await p.screenshot({ path: `${SCREENSHOTS}/admin-audit-desktop.png` });
-    expect(await seriousA11y(p)).toEqual([]);
+    expect(await seriousA11yAtRest(p)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
 

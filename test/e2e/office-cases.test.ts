@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createAccount, systemActor, type Role } from '../../src/modules/access/index.js';
@@ -14,7 +12,7 @@ import { registerPerson, setFact } from '../../src/modules/registry/index.js';
 import { todayInChina } from '../../src/shared/dates/calendar-date.js';
 import { makeIdNumber } from '../../src/shared/identity/index.js';
 import { actor, LINGYUAN, TOWNSHIP_A } from '../support/test-app.js';
-import { DESKTOP, loginTo, PHONE, run, SCREENSHOTS, useSite } from './browser.js';
+import { DESKTOP, loginTo, PHONE, run, SCREENSHOTS, seriousA11y, useSite } from './browser.js';
 
 const VILLAGE = '211382101200';
 const PASSWORD = 'cases-pass-123';
@@ -74,19 +72,6 @@ async function act(p: Page, action: '审核通过' | '退回补正' | '不予批
   await dialog.getByRole('button', { name: new RegExp(`^${action.split('').join('\\s*')}$`) }).click();
 }
 
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's serious and critical findings on the page (a string: no DOM types in this file). */
-async function seriousFindings(p: Page): Promise<string[]> {
-  await p.addScriptTag({ content: axeSource });
-  const options = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } };
-  return p.evaluate<string[]>(
-    `axe.run(document, ${JSON.stringify(options)}).then((r) => r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
-  );
-}
-
 async function noWiderThanScreen(p: Page) {
   const widths = await p.evaluate<{ page: number; screen: number }>(
     '({ page: document.documentElement.scrollWidth, screen: window.innerWidth })',
@@ -130,7 +115,7 @@ describe.skipIf(!run)('back office: 业务审核 worklist and application in Chr
       expect(await rows.first().textContent()).toContain('人才安家补助');
       expect(await rows.first().locator('.due').count()).toBe(1);
       await p.screenshot({ path: `${SCREENSHOTS}/cases-worklist-desktop.png`, fullPage: true });
-      expect(await seriousFindings(p)).toEqual([]);
+      expect(await seriousA11y(p)).toEqual([]);
 
       // The application page: applicant masked, facts with their sources, the decision, the material.
       await p.getByRole('link', { name: `打开申请第 ${approved.id} 号` }).click();
@@ -157,7 +142,7 @@ describe.skipIf(!run)('back office: 业务审核 worklist and application in Chr
         )
         .toBe(2);
       await p.screenshot({ path: `${SCREENSHOTS}/cases-application-desktop.png`, fullPage: true });
-      expect(await seriousFindings(p)).toEqual([]);
+      expect(await seriousA11y(p)).toEqual([]);
 
       await act(p, '审核通过', '材料齐全，情况属实');
       await expect
@@ -263,7 +248,7 @@ describe.skipIf(!run)('back office: 业务审核 worklist and application in Chr
       await q.locator('li[data-action="approved"]').waitFor({ timeout: WAIT });
       await noWiderThanScreen(q);
       await q.screenshot({ path: `${SCREENSHOTS}/cases-application-phone.png`, fullPage: true });
-      expect(await seriousFindings(q)).toEqual([]);
+      expect(await seriousA11y(q)).toEqual([]);
       expect(errors).toEqual([]);
       await phone.close();
     },

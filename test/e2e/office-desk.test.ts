@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createAccount, systemActor } from '../../src/modules/access/index.js';
 import { registerPerson, setFact } from '../../src/modules/registry/index.js';
 import { makeIdNumber } from '../../src/shared/identity/index.js';
-import { DESKTOP, loginTo, PHONE, run, SCREENSHOTS, useSite } from './browser.js';
+import { DESKTOP, loginTo, PHONE, run, SCREENSHOTS, seriousA11y, useSite } from './browser.js';
 
 const VILLAGE = '211382101200';
 const TOWNSHIP = '211382101';
@@ -67,20 +65,8 @@ async function fits(p: Page) {
   ).toBeLessThanOrEqual(0);
 }
 
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core on the page: no serious or critical finding (a string: no DOM types here). */
-async function accessible(p: Page) {
-  await p.addScriptTag({ content: axeSource });
-  const found = await p.evaluate<{ id: string; impact: string | null; targets: string[] }[]>(
-    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-      .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) })))`,
-  );
-  expect(found.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-}
-
 async function shoot(p: Page, name: string) {
-  await accessible(p);
+  expect(await seriousA11y(p)).toEqual([]);
   await p.screenshot({ path: `${SCREENSHOTS}/${name}-desktop.png`, fullPage: true });
   await p.setViewportSize(PHONE);
   await p.waitForTimeout(200);

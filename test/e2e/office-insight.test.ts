@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +7,7 @@ import { simulate } from '../../src/modules/rules/index.js';
 import { todayInChina } from '../../src/shared/dates/calendar-date.js';
 import { setUpMonitoringFigures } from '../support/monitoring-fixture.js';
 import { actor, LINGYUAN, TOWNSHIP_A } from '../support/test-app.js';
-import { DESKTOP, loginTo, PHONE, run, SCREENSHOTS, useSite } from './browser.js';
+import { DESKTOP, loginTo, PHONE, run, SCREENSHOTS, seriousA11y, useSite } from './browser.js';
 
 const PASSWORD = 'insight-pass-123';
 
@@ -30,18 +28,6 @@ const site = useSite(async ({ app }) => {
 
 const login = (p: Page, path: string, username: string) =>
   loginTo(p, `${site.url}${path}`, username, PASSWORD);
-
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core on the page: no serious or critical finding. */
-async function accessible(p: Page) {
-  await p.addScriptTag({ content: axeSource });
-  const found = await p.evaluate<{ id: string; impact: string | null; targets: string[] }[]>(
-    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-      .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) })))`,
-  );
-  expect(found.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-}
 
 /** Wait for a page's heading (the machine may be busy: the chunk with the charts is the largest). */
 async function heading(p: Page, name: string) {
@@ -108,7 +94,7 @@ describe.skipIf(!run)('back office: 工作台 and 政策测算 in Chromium', () 
     expect(funds[0]).toBe('就业补助资金100,0003,0003,0003.0%');
     expect(funds[1]).toBe('专项资金50,00020,000040.0%');
     await p.getByTestId('chart-applications').locator('canvas').first().waitFor();
-    await accessible(p);
+    expect(await seriousA11y(p)).toEqual([]);
     await p.screenshot({ path: `${SCREENSHOTS}/insight-dashboard-desktop.png`, fullPage: true });
 
     // Click the township's bar in the chart (horizontal bars, one band per township).
@@ -230,7 +216,7 @@ describe.skipIf(!run)('back office: 工作台 and 政策测算 in Chromium', () 
       ]);
       await p.getByTestId('chart-simulation').locator('canvas').first().waitFor();
       if (name === 'phone') expect(await fitsScreen(p)).toBe(true);
-      else await accessible(p);
+      else expect(await seriousA11y(p)).toEqual([]);
       await p.screenshot({ path: `${SCREENSHOTS}/insight-simulation-${name}.png`, fullPage: true });
       expect(errors).toEqual([]);
       await context.close();
