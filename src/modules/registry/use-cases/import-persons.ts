@@ -12,6 +12,7 @@ import {
   type ImportPerson,
   type RowProblem,
 } from '../domain/import-rows.js';
+import { SEED_TABLES } from '../seed/seed-protocol.js';
 import { openSheet, type SheetFormat } from '../infra/spreadsheet-reader.js';
 import type { RegistryContext } from '../registry-context.js';
 
@@ -206,21 +207,8 @@ async function inBatchTransaction<T>(
   }
 }
 
-const PERSON_COLUMNS = [
-  'county',
-  'id',
-  'name',
-  'id_kind',
-  'id_number_hash',
-  'id_number_enc',
-  'birth_date',
-  'sex',
-  'phone_hash',
-  'phone_enc',
-  'residence_division',
-  'township',
-  'hukou_division',
-] as const;
+/** The persons' columns as the seed writes them (one list for both bulk loads). */
+const PERSON_COLUMNS = SEED_TABLES.persons;
 const FACT_COLUMNS = [
   'county',
   'subject_type',
