@@ -129,6 +129,10 @@ describe.skipIf(!run)('back office: 业务审核 worklist and application in Chr
       expect(await page.locator('tr[data-fact="talent"]').textContent()).toContain('窗口代为申报');
       expect(await page.locator('tr[data-fact="sex"]').textContent()).toContain('实名登记');
       expect(await page.locator('#case-decision').locator('..').textContent()).toContain('lingyuan-2019@');
+      // The amount's part by its name in the pack, not its id.
+      await expect
+        .poll(() => page.locator('#case-decision').locator('..').textContent(), { timeout: WAIT })
+        .toContain('人才安家补助（按人才类型一次性发放）：50,000 元');
       await p.getByRole('button', { name: /^查\s*看$/ }).click();
       const img = p.locator('.material-viewer img');
       await img.waitFor({ timeout: WAIT });

@@ -54,6 +54,11 @@ describe('the policy published (五(四)), without login', () => {
     expect(g.standards).toContainEqual(expect.objectContaining({ id: 'wage.minimumMonthly' }));
     expect(g.conditions.length).toBeGreaterThan(0);
     expect(g.procedure.length).toBeGreaterThan(0);
+    // The names of the amount's parts, as the pack gives them (a decision names its parts by id only).
+    const ids = (g.components as { id: string; name: string }[]).map((c) => c.id);
+    expect(ids).toEqual(expect.arrayContaining(['livingAllowance', 'accidentInsurance']));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(g.components.every((c: { name: string }) => /[\u4e00-\u9fff]/.test(c.name))).toBe(true);
   });
 
   it('lists what must be done on site, with the reason', async () => {

@@ -33,6 +33,8 @@ export interface Guide extends Omit<ProgrammeSummary, 'legalBasis'> {
   departments: string[];
   frequency: string | null;
   decisions: string[];
+  /** The names of the amount's parts (a decision names them by id). */
+  components: { id: string; name: string }[];
   steps: { name: string; nameEn: string; workingDays: number; notice: boolean }[];
   standards: {
     id: string;

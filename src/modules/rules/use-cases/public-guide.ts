@@ -49,6 +49,9 @@ export const GuideViewSchema = ProgrammeSummarySchema.extend({
   departments: z.array(z.string()),
   frequency: z.string().nullable(),
   decisions: z.array(z.string()).describe('文件未明确、由本系统按政策解读确定的事项'),
+  components: z
+    .array(z.object({ id: z.string(), name: z.string() }))
+    .describe('金额构成（决定中 components[].id 的名称，各版本合并，新版本的名称优先）'),
   steps: z.array(
     z.object({ name: z.string(), nameEn: z.string(), workingDays: z.number(), notice: z.boolean() }),
   ),
@@ -115,6 +118,14 @@ function parametersOf(engine: RulesEngine, p: ProgrammeSource): string[] {
     .map((param) => param.id);
 }
 
+/** The names of the amount's components across the programme's versions (the newest name wins). */
+function componentsOf(p: ProgrammeSource): { id: string; name: string }[] {
+  const names = new Map<string, string>();
+  const oldestFirst = [...p.versions].sort((a, b) => String(a.from).localeCompare(String(b.from)));
+  for (const v of oldestFirst) for (const c of v.components) names.set(c.id, c.name);
+  return [...names].map(([id, name]) => ({ id, name }));
+}
+
 /** 办事指南 of one programme, with the standards (its parameters' values in force and their sources). */
 export function serviceGuide(engine: RulesEngine, id: string, date: string): GuideView {
   const p = engine.pack.programmeById.get(id)?.source;
@@ -138,6 +149,7 @@ export function serviceGuide(engine: RulesEngine, id: string, date: string): Gui
     departments: p.departments,
     frequency: p.frequency ?? null,
     decisions: p.guide.decisions,
+    components: componentsOf(p),
     steps: steps.map((s) => ({
       name: s.name,
       nameEn: s.nameEn,

@@ -150,7 +150,12 @@ export function ApplicationPage() {
           <Applicant a={a} />
           {a.decision ? (
             <>
-              <DecisionSummary d={a.decision} title={t('cases.decision')} id="case-decision" />
+              <DecisionSummary
+                d={a.decision}
+                title={t('cases.decision')}
+                id="case-decision"
+                programmeId={a.programme.id}
+              />
               <FactsTable d={a.decision} />
             </>
           ) : (
@@ -158,7 +163,12 @@ export function ApplicationPage() {
           )}
           {a.finalDecision && (
             <>
-              <DecisionSummary d={a.finalDecision} title={t('cases.finalDecision')} id="case-final" />
+              <DecisionSummary
+                d={a.finalDecision}
+                title={t('cases.finalDecision')}
+                id="case-final"
+                programmeId={a.programme.id}
+              />
               {a.finalDecision.acknowledged.length > 0 && (
                 <section className="card case-section" aria-labelledby="case-acknowledged">
                   <h2 id="case-acknowledged">{t('cases.acknowledged')}</h2>

@@ -1,8 +1,10 @@
 import { Tag } from 'antd';
+import { useApi } from '../../lib/api';
 import { usePrefs } from '../../lib/prefs';
 import { yuan } from '../../lib/status';
 import { differenceName, DivisionName, factName, factValue, payerName, sourceKind } from './parts';
 import type { Decision, Difference } from '../../lib/applications';
+import type { Guide } from '../../lib/types';
 
 function Met({ met }: { met: boolean | null }) {
   const { t } = usePrefs();
@@ -12,8 +14,21 @@ function Met({ met }: { met: boolean | null }) {
 }
 
 /** The engine's decision, frozen with the pack version: outcome, amount, reasons, legal basis. */
-export function DecisionSummary({ d, title, id }: { d: Decision; title: string; id: string }) {
+export function DecisionSummary({
+  d,
+  title,
+  id,
+  programmeId,
+}: {
+  d: Decision;
+  title: string;
+  id: string;
+  programmeId: string;
+}) {
   const { t, lang } = usePrefs();
+  // The parts of the amount by their names in the pack (the decision keeps only their ids).
+  const guide = useApi<Guide>(`/public/programmes/${encodeURIComponent(programmeId)}`);
+  const partName = (part: string) => guide.data?.components.find((c) => c.id === part)?.name ?? part;
   return (
     <section className="card case-section" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
@@ -46,7 +61,7 @@ export function DecisionSummary({ d, title, id }: { d: Decision; title: string; 
                 {d.components.map((c) => (
                   <li key={c.id}>
                     {t('cases.decision.component', {
-                      id: c.id,
+                      id: partName(c.id),
                       amount: yuan(c.amount, lang),
                       payer: payerName(t, c.payer),
                     })}
