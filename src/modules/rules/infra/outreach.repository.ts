@@ -1,12 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { AnyDb, AnyTrx } from '../../../platform/db/database.js';
-import type { RulesFindingsTable, RulesTables } from './tables.js';
+import { listFindings, type FindingsQuery } from './findings.repository.js';
+import type { RulesTables } from './tables.js';
 
-/** The findings table with who notified the person and when (migration 0014). */
-interface OutreachTables extends Omit<RulesTables, 'rules_findings'> {
-  rules_findings: RulesFindingsTable & { notified_at: Date | null; notified_by: string | null };
-}
-const t = (db: AnyDb | AnyTrx) => db as unknown as Kysely<OutreachTables>;
+const t = (db: AnyDb | AnyTrx) => db as unknown as Kysely<RulesTables>;
 
 export interface FindingKey {
   subjectType: 'person' | 'enterprise';
@@ -14,34 +11,11 @@ export interface FindingKey {
   programme: string;
 }
 
-export interface OutreachQuery {
-  scope: string;
-  township?: string | undefined;
-  programme?: string | undefined;
-  status?: string | undefined;
-  limit: number;
-  offset: number;
-}
+export type OutreachQuery = FindingsQuery;
 
 export const outreachRepository = {
   /** The current list within a scope, with who notified each and when. */
-  list(db: AnyDb, q: OutreachQuery) {
-    let query = t(db)
-      .selectFrom('rules_findings')
-      .selectAll()
-      .where('current', '=', true)
-      .where('division', 'like', q.scope + '%');
-    if (q.township) query = query.where('township', '=', q.township);
-    if (q.programme) query = query.where('programme', '=', q.programme);
-    if (q.status) query = query.where('status', '=', q.status);
-    return query
-      .orderBy('township')
-      .orderBy('programme')
-      .orderBy('subject_id')
-      .limit(q.limit)
-      .offset(q.offset)
-      .execute();
-  },
+  list: listFindings,
 
   /** Current findings within a scope, locked for the transaction (to notify them exactly once). */
   findForUpdate(trx: AnyTrx, scope: string, keys: readonly FindingKey[]) {

@@ -42,6 +42,9 @@ export interface RulesFindingsTable {
   status: Generated<string>;
   first_found_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** Who told the person of it and when (政策找人, migration 0014). */
+  notified_at: Date | null;
+  notified_by: string | null;
 }
 
 export interface RulesTables {
