@@ -28,25 +28,3 @@ export {
   type RowsPage,
   type RowView,
 } from './use-cases/browse.js';
-export { exportList, EXPORT_KINDS, ExportKindSchema, ExportQuerySchema, type ExportFile, type ExportKind, type ExportQuery } from './use-cases/exports.js';
-export {
-  applyImportFacts,
-  type ImportFactsContext,
-  type ImportFactsResult,
-  type Refresh,
-} from './use-cases/import-facts.js';
-export { LIST_FACTS } from './domain/list-facts.js';
-export {
-  decideFlag,
-  FLAG_KINDS,
-  FlagDecisionSchema,
-  FlagQuerySchema,
-  FlagViewSchema,
-  listFlags,
-  runCrossChecks,
-  type CrossCheckResult,
-  type FlagDecision,
-  type FlagKind,
-  type FlagQuery,
-  type FlagView,
-} from './use-cases/flags.js';
