@@ -9,6 +9,7 @@ import type desk from '../office/desk/messages/zh-CN.json';
 import type funds from '../office/funds/messages/zh-CN.json';
 import type insight from '../office/insight/messages/zh-CN.json';
 import type admin from '../office/admin/messages/zh-CN.json';
+import type exchange from '../office/exchange/messages/zh-CN.json';
 
 export type AreaKey =
   | keyof typeof office
@@ -17,4 +18,5 @@ export type AreaKey =
   | keyof typeof desk
   | keyof typeof funds
   | keyof typeof insight
-  | keyof typeof admin;
+  | keyof typeof admin
+  | keyof typeof exchange;

@@ -21,6 +21,7 @@ const Payments = lazy(() => import('./funds/Payments'));
 const Policy = lazy(() => import('./admin/Policy'));
 const Audit = lazy(() => import('./admin/Audit'));
 const Users = lazy(() => import('./admin/Users'));
+const Exchange = lazy(() => import('./exchange/Exchange'));
 
 /**
  * The back-office menu: an item shows when the user holds any of its permissions (from `/auth/me`); the
@@ -50,6 +51,7 @@ const menu: {
   { to: 'complaints', label: 'office.menu.complaints', anyOf: ['complaints.read'], page: Inbox },
   { to: 'audit', label: 'office.menu.audit', anyOf: ['audit.read'], page: Audit },
   { to: 'users', label: 'office.menu.users', anyOf: ['accounts.manage'], page: Users },
+  { to: 'exchange', label: 'office.menu.exchange', anyOf: ['exchange.read'], page: Exchange },
 ];
 
 export function roleLabel(t: (k: MessageKey) => string, role: string, fallback: string | null): string {

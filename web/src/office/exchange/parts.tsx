@@ -1,0 +1,55 @@
+import { Tag } from 'antd';
+import { NavLink } from 'react-router';
+import type { MessageKey } from '../../i18n';
+import { usePrefs } from '../../lib/prefs';
+
+/** A key of this part's catalogue built from an API code (list kinds, reasons, flag kinds, states). */
+export const k = (prefix: string, code: string) => `exchange.${prefix}.${code}` as MessageKey;
+
+/** A label from the catalogue, or the code itself when the catalogue has none (a reason added later). */
+export function useLabel() {
+  const { t } = usePrefs();
+  return (prefix: string, code: string) => {
+    const key = k(prefix, code);
+    const text = t(key);
+    return text === key ? code : text;
+  };
+}
+
+/** The reasons of a decision or a candidate as tags, each named in words. */
+export function Reasons({ reasons }: { reasons: readonly string[] }) {
+  const label = useLabel();
+  if (!reasons.length) return null;
+  return (
+    <span className="exchange-reasons">
+      {reasons.map((r) => (
+        <Tag
+          key={r}
+          color={/differs|invalid|not-found|missing|too-many|dismissed/.test(r) ? 'orange' : 'blue'}
+        >
+          {label('reason', r)}
+        </Tag>
+      ))}
+    </span>
+  );
+}
+
+/** A date-time from the API as local `YYYY-MM-DD HH:mm`. */
+export function dateTime(iso: string): string {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** The part's own sub-menu: imports, flags (and exports when there). */
+export function SubNav() {
+  const { t } = usePrefs();
+  return (
+    <nav className="exchange-subnav" aria-label={t('exchange.subnav')}>
+      <NavLink to="/office/exchange" end>
+        {t('exchange.imports.title')}
+      </NavLink>
+      <NavLink to="/office/exchange/flags">{t('exchange.flags.title')}</NavLink>
+    </nav>
+  );
+}
