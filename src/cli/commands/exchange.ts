@@ -10,6 +10,7 @@ import {
   type ListKind,
 } from '../../modules/exchange/index.js';
 import { positiveInt, withContext } from '../run-command.js';
+import { registerExchangeExportCommand } from './exchange-export.js';
 
 function listKind(v: string): ListKind {
   if (!(v in LIST_KINDS)) throw new InvalidArgumentError(`应为 ${Object.keys(LIST_KINDS).join(' | ')}`);
@@ -20,6 +21,7 @@ function listKind(v: string): ListKind {
 export function registerExchangeCommands(program: Command): void {
   const exchange = program.command('exchange').description('部门数据交换 Department lists: import and match');
   const actor = () => systemActor('cli', process.env.USER ?? 'cli');
+  registerExchangeExportCommand(exchange);
   exchange
     .command('import')
     .description(

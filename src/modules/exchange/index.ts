@@ -28,3 +28,12 @@ export {
   type RowsPage,
   type RowView,
 } from './use-cases/browse.js';
+export {
+  exportList,
+  EXPORT_KINDS,
+  ExportKindSchema,
+  ExportQuerySchema,
+  type ExportFile,
+  type ExportKind,
+  type ExportQuery,
+} from './use-cases/exports.js';

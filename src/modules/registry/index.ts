@@ -49,3 +49,12 @@ export {
   type EnterpriseMatchRow,
   type PersonMatchRow,
 } from './use-cases/match-index.js';
+/** Lists exported to other departments (exchange module): persons masked or full, who holds a fact. */
+export {
+  personFactsOn,
+  personsForExport,
+  personsWithFact,
+  placeName,
+  type ExportPerson,
+  type PersonWithFact,
+} from './use-cases/export-persons.js';

@@ -37,3 +37,9 @@ export {
 } from './use-cases/referrals.js';
 export { countOpenRegistrationsByDivision } from './use-cases/aggregates.js';
 export { listPersonRegistrations } from './use-cases/person-registrations.js';
+export {
+  referralsForExport,
+  registrationsOpenOn,
+  type OpenRegistration,
+  type ReferralExportFilter,
+} from './use-cases/exports.js';
