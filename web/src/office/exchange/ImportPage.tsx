@@ -62,7 +62,7 @@ function ListSide({ row }: { row: RowView }) {
       <dd>{row.name ?? none}</dd>
       <dt>{t('exchange.row.idCell')}</dt>
       <dd>
-        <span className="code">{row.idCell ?? none}</span>{' '}
+        <span className="exchange-id">{row.idCell ?? none}</span>{' '}
         {row.idCell && row.idValid === false && <Tag color="orange">{t('exchange.row.idBroken')}</Tag>}
       </dd>
       <dt>{t('exchange.row.birthYear')}</dt>
@@ -117,7 +117,7 @@ function Candidate({
           <dt>{t('exchange.row.name')}</dt>
           <dd>{p.name}</dd>
           <dt>{t('exchange.row.idNumber')}</dt>
-          <dd className="code">{p.idNumber}</dd>
+          <dd className="exchange-id">{p.idNumber}</dd>
           <dt>{t('exchange.row.birthYear')}</dt>
           <dd>{p.birthYear}</dd>
           <dt>{t('exchange.row.sex')}</dt>
@@ -136,7 +136,7 @@ function Candidate({
           <dt>{t('exchange.row.enterprise')}</dt>
           <dd>{e.name}</dd>
           <dt>{t('exchange.row.uscc')}</dt>
-          <dd className="code">{e.uscc}</dd>
+          <dd className="exchange-id">{e.uscc}</dd>
           <dt>{t('exchange.row.township')}</dt>
           <dd>{e.township.name ?? e.township.code}</dd>
         </dl>
@@ -185,7 +185,7 @@ function Row({
         <dl className="exchange-side">
           <dt>{t('exchange.row.matchedTo')}</dt>
           <dd>
-            {current.subjectName ?? t('exchange.none')} <span className="code">{current.identity ?? ''}</span>
+            {current.subjectName ?? t('exchange.none')} <span className="exchange-id">{current.identity ?? ''}</span>
           </dd>
         </dl>
       </li>
