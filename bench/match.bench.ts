@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { openAppContext } from '../src/app/app-context.js';
 import { systemActor } from '../src/modules/access/index.js';
 import { divisionName } from '../src/modules/divisions/index.js';
-import { importList } from '../src/modules/exchange/index.js';
+import { importList, listMatches } from '../src/modules/exchange/index.js';
 import { personMatchIndex } from '../src/modules/registry/index.js';
 import { generateHouseholds } from '../src/modules/registry/seed/synthetic-population.js';
 import { loadConfig } from '../src/platform/config/config.js';
@@ -141,13 +141,10 @@ export async function main(args: string[]) {
   for await (const page of personMatchIndex(ctx.database, systemActor('cli', 'bench')))
     for (const p of page) personHash.set(p.id, p.idHashHex);
   const truthHash = truth.map((t) => (t ? ctx.cipher.hash('idNumber', t).toString('hex') : null));
+  // Each row's status and person as `jiuye exchange matches` gives them (matched rows live in blocks).
   const status = new Map<number, [string, number | null]>();
-  for (const f of copyTextRows(
-    await ctx.database.copyOut(
-      `SELECT row_number, status, subject_id FROM exchange_rows WHERE import_id = ${s.import}`,
-    ),
-  ))
-    status.set(Number(f[0]), [f[1]!, f[2] ? Number(f[2]) : null]);
+  for (const l of await listMatches(ctx, systemActor('cli', 'bench'), s.import, { full: false }))
+    status.set(l.rowNumber, [l.status, l.subjectId]);
   const cands = new Map<number, Set<number>>();
   for (const f of copyTextRows(
     await ctx.database.copyOut(

@@ -15,6 +15,7 @@ import { PersonIndex, type MatchDecision, type PairDecisions } from '../domain/p
 import { townshipResolver } from '../domain/townships.js';
 import type { ExchangeContext } from '../exchange-context.js';
 import { readList } from '../infra/read-list.js';
+import { BLOCK_COLUMNS, BlockWriter, rowFlags } from '../infra/row-blocks.js';
 
 export interface ImportListInput {
   kind: ListKind;
@@ -192,9 +193,18 @@ export async function importList(
     let rowsText = '';
     let candText = '';
     let inBatch = 0;
+    // Matched rows go into blocks (exchange_row_blocks), the others into exchange_rows for review.
+    const keep = (
+      meta.subject === 'person'
+        ? [columns.name, columns.idNumber, columns.sex, columns.birthDate, columns.township]
+        : [columns.enterpriseName, columns.uscc]
+    ) as (number | undefined)[];
+    const blocks = new BlockWriter(county, importId, cipher, keep.length);
     const flush = async () => {
       if (rowsText) await copy('exchange_rows', ROW_COLUMNS, rowsText);
       if (candText) await copy('exchange_candidates', CANDIDATE_COLUMNS, candText);
+      const b = blocks.take();
+      if (b) await copy('exchange_row_blocks', BLOCK_COLUMNS, b);
       rowsText = '';
       candText = '';
       inBatch = 0;
@@ -202,36 +212,47 @@ export async function importList(
     for (const r of table.rows) {
       const { line: l, decision: d } = decideRow(r.cells);
       counts[d.status]++;
-      rowsText += csvLine([
-        county,
-        importId,
-        r.rowNumber,
-        l.name || null,
-        l.rawId ? cipher.encrypt(l.rawId) : null,
-        l.idValid,
-        l.subjectKey,
-        l.birthDate,
-        l.sex,
-        l.township,
-        l.townshipText || null,
-        d.status,
-        d.county,
-        d.personId,
-        d.score,
-        d.reasons.join(','),
-      ]);
-      for (const c of d.candidates)
-        candText += csvLine([
+      if (d.status === 'matched') {
+        blocks.add(
+          r.rowNumber,
+          d.county!,
+          d.personId!,
+          rowFlags(d.reasons, l.idValid),
+          keep.map((c) => cell(r.cells, c)),
+        );
+      } else {
+        rowsText += csvLine([
           county,
           importId,
           r.rowNumber,
-          c.county,
-          c.personId,
-          c.score,
-          c.reasons.join(','),
+          l.name || null,
+          l.rawId ? cipher.encrypt(l.rawId) : null,
+          l.idValid,
+          l.subjectKey,
+          l.birthDate,
+          l.sex,
+          l.township,
+          l.townshipText || null,
+          d.status,
+          d.county,
+          d.personId,
+          d.score,
+          d.reasons.join(','),
         ]);
+        for (const c of d.candidates)
+          candText += csvLine([
+            county,
+            importId,
+            r.rowNumber,
+            c.county,
+            c.personId,
+            c.score,
+            c.reasons.join(','),
+          ]);
+      }
       if (++inBatch >= BATCH) await flush();
     }
+    blocks.flush();
     await flush();
     const seconds = +((performance.now() - t0) / 1000).toFixed(3);
     const s: ImportSummary = {

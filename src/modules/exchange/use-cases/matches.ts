@@ -6,6 +6,7 @@ import { maskIdNumber, normalizeIdNumber, parseIdNumber } from '../../../shared/
 import { recordAudit, requirePermission, type Actor } from '../../access/index.js';
 import { idNumbersOf } from '../../registry/index.js';
 import type { ExchangeContext } from '../exchange-context.js';
+import { readRowBlocks, reasonsOf } from '../infra/row-blocks.js';
 
 export interface ImportRecord {
   id: number;
@@ -83,8 +84,14 @@ export async function listMatches(
     `SELECT row_number, status, review, subject_county, subject_id, id_valid, encode(id_number_enc, 'hex'), reasons
        FROM exchange_rows WHERE county = '${imp.county}' AND import_id = ${imp.id} ORDER BY row_number`,
   );
-  const out: MatchLine[] = [];
+  const fromRows: MatchLine[] = [];
   const needRegistry: number[] = [];
+  /** The registry's number for a row matched on its own valid number: the list's cell, normalised (their hashes are equal). */
+  const ownNumber = (raw: string) => {
+    if (imp.subjectType !== 'person') return normalizeIdNumber(raw);
+    const p = parseIdNumber(normalizeIdNumber(raw), imp.asOf);
+    return p.ok ? p.value.normalized : '';
+  };
   for (const f of copyTextRows(text)) {
     const review = f[2];
     let status = f[1] as MatchLine['status'];
@@ -93,22 +100,16 @@ export async function listMatches(
     const matched = status === 'matched';
     const subjectId = matched && f[4] ? Number(f[4]) : null;
     let identity = '';
-    // A row matched on its own valid number carries the registry's number (their hashes are equal).
     if (
       matched &&
       f[5] === 't' &&
       f[6] &&
       !(f[7] ?? '').includes('confirmed-earlier') &&
       review !== 'confirmed'
-    ) {
-      const raw = ctx.cipher.decrypt(Buffer.from(f[6], 'hex'));
-      if (imp.subjectType === 'person') {
-        const p = parseIdNumber(normalizeIdNumber(raw), imp.asOf);
-        identity = p.ok ? p.value.normalized : '';
-      } else identity = normalizeIdNumber(raw);
-    }
+    )
+      identity = ownNumber(ctx.cipher.decrypt(Buffer.from(f[6], 'hex')));
     if (matched && !identity && subjectId !== null) needRegistry.push(subjectId);
-    out.push({
+    fromRows.push({
       rowNumber: Number(f[0]),
       status,
       subjectId,
@@ -116,6 +117,25 @@ export async function listMatches(
       identity,
     });
   }
+  // Rows matched at import, kept in blocks (migration 0016), merged in file order.
+  const out: MatchLine[] = [];
+  let k = 0;
+  for (const b of await readRowBlocks(ctx.database, ctx.cipher, imp.county, imp.id)) {
+    const idCells = b.cells![1]!;
+    for (let i = 0; i < b.rowNumbers.length; i++) {
+      const rowNumber = b.rowNumbers[i]!;
+      while (k < fromRows.length && fromRows[k]!.rowNumber < rowNumber) out.push(fromRows[k++]!);
+      const flags = b.flags[i]!;
+      const subjectId = b.subjectIds[i]!;
+      const identity =
+        flags & 1 && idCells[i] && !reasonsOf(flags).includes('confirmed-earlier')
+          ? ownNumber(idCells[i]!)
+          : '';
+      if (!identity) needRegistry.push(subjectId);
+      out.push({ rowNumber, status: 'matched', subjectId, subjectCounty: b.subjectCounty, identity });
+    }
+  }
+  while (k < fromRows.length) out.push(fromRows[k++]!);
   if (needRegistry.length && imp.subjectType === 'person') {
     const numbers = await idNumbersOf(ctx, { ...actor, role: actor.role }, needRegistry);
     for (const l of out) if (!l.identity && l.subjectId !== null) l.identity = numbers.get(l.subjectId) ?? '';
