@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createAccount, systemActor } from '../../src/modules/access/index.js';
 import { registerPerson } from '../../src/modules/registry/index.js';
@@ -38,7 +39,7 @@ const site = useSite(async (s) => {
     ).id;
 });
 
-const noWiderThanScreen = async (p: import('playwright-core').Page) =>
+const noWiderThanScreen = async (p: Page) =>
   Number(await p.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
 
 describe.skipIf(!run)('back office: 数据交换 in Chromium', () => {
@@ -125,6 +126,42 @@ describe.skipIf(!run)('back office: 数据交换 in Chromium', () => {
     await p.locator('li[data-row="3"]').waitFor({ timeout: 10_000 });
     expect(await noWiderThanScreen(p)).toBeLessThanOrEqual(0);
     await p.screenshot({ path: `${SCREENSHOTS}/exchange-import-phone.png`, fullPage: true });
+    await context.close();
+  });
+
+  it('exports a list for another department: masked by default, full only with a reason, each audited', async () => {
+    const context = await site.browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+    const p = await context.newPage();
+    const errors: string[] = [];
+    p.on('pageerror', (e) => errors.push(e.message));
+    await loginTo(p, `${site.url}/office/exchange/exports`, 'exchange-e2e', 'exchange-pass-123');
+    const link = p.getByRole('link', { name: '登记失业人员名单' });
+    await link.waitFor({ timeout: 10_000 });
+    expect(await link.getAttribute('href')).toBe(
+      '/api/v1/exchange/exports/registered-unemployed?format=xlsx',
+    );
+    const [file] = await Promise.all([p.waitForEvent('download'), link.click()]);
+    expect(file.suggestedFilename()).toMatch(/^登记失业人员名单.*\.xlsx$/);
+
+    // Full numbers: refused without a reason (beside the field), then the link carries it.
+    await p.getByRole('radio', { name: 'CSV' }).check();
+    await p.getByRole('switch', { name: '完整显示公民身份号码、出生日期和联系电话' }).click();
+    await link.click();
+    await p.getByText('完整导出请填写事由（至少2个字）').waitFor({ timeout: 10_000 });
+    await p.getByLabel('事由（必填）').fill('民政部门核对低保');
+    expect(await link.getAttribute('href')).toContain('format=csv&encoding=utf-8&full=true&reason=');
+    const [csv] = await Promise.all([p.waitForEvent('download'), link.click()]);
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+    await p.screenshot({ path: `${SCREENSHOTS}/exchange-exports-desktop.png`, fullPage: true });
+    const audit = (
+      await sql<{ details: { full: boolean; format: string; reason?: string } | string }>`
+        SELECT details FROM audit_log WHERE action = 'exchange.export' ORDER BY at`.execute(site.app.db)
+    ).rows.map((r) => (typeof r.details === 'string' ? JSON.parse(r.details) : r.details));
+    expect(audit).toMatchObject([
+      { full: false, format: 'xlsx' },
+      { full: true, format: 'csv', reason: '民政部门核对低保' },
+    ]);
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

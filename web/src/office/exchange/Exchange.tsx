@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router';
 import { usePrefs } from '../../lib/prefs';
+import Exports from './Exports';
 import Flags from './Flags';
 import ImportPage from './ImportPage';
 import Imports from './Imports';
@@ -17,6 +18,7 @@ export default function Exchange() {
         <Route index element={<Imports />} />
         <Route path="imports/:id" element={<ImportPage />} />
         <Route path="flags" element={<Flags />} />
+        <Route path="exports" element={<Exports />} />
         <Route path="*" element={<p role="status">{t('office.notFound')}</p>} />
       </Routes>
     </div>

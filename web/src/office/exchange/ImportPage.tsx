@@ -185,7 +185,8 @@ function Row({
         <dl className="exchange-side">
           <dt>{t('exchange.row.matchedTo')}</dt>
           <dd>
-            {current.subjectName ?? t('exchange.none')} <span className="exchange-id">{current.identity ?? ''}</span>
+            {current.subjectName ?? t('exchange.none')}{' '}
+            <span className="exchange-id">{current.identity ?? ''}</span>
           </dd>
         </dl>
       </li>

@@ -1,6 +1,7 @@
 import { Tag } from 'antd';
 import { NavLink } from 'react-router';
 import type { MessageKey } from '../../i18n';
+import { useAuth } from '../../lib/auth';
 import { usePrefs } from '../../lib/prefs';
 
 /** A key of this part's catalogue built from an API code (list kinds, reasons, flag kinds, states). */
@@ -41,15 +42,19 @@ export function dateTime(iso: string): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-/** The part's own sub-menu: imports, flags (and exports when there). */
+/** The part's own sub-menu: imports, flags, and exports for those who may read the registry. */
 export function SubNav() {
   const { t } = usePrefs();
+  const { me } = useAuth();
   return (
     <nav className="exchange-subnav" aria-label={t('exchange.subnav')}>
       <NavLink to="/office/exchange" end>
         {t('exchange.imports.title')}
       </NavLink>
       <NavLink to="/office/exchange/flags">{t('exchange.flags.title')}</NavLink>
+      {me.permissions.includes('registry.read') && (
+        <NavLink to="/office/exchange/exports">{t('exchange.exports.title')}</NavLink>
+      )}
     </nav>
   );
 }
