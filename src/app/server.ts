@@ -28,6 +28,7 @@ import { outreachRoutes } from '../modules/rules/http/outreach.routes.js';
 import { personApplicationsRoutes } from '../modules/applications/http/person-applications.routes.js';
 import { personRegistrationsRoutes } from '../modules/services/http/person-registrations.routes.js';
 import { exchangeRoutes } from '../modules/exchange/http/exchange.routes.js';
+import { exchangeFlagRoutes } from '../modules/exchange/http/flags.routes.js';
 import { exchangeExportRoutes } from '../modules/exchange/http/exports.routes.js';
 import { exchangeBrowseRoutes } from '../modules/exchange/http/browse.routes.js';
 import { migrationStatus } from '../platform/db/migrate.js';
@@ -127,8 +128,9 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
       await api.register(personRegistrationsRoutes(ctx));
       await api.register(monitoringRoutes(ctx));
       await api.register(exchangeRoutes(ctx));
-      await api.register(exchangeExportRoutes(ctx));
+      await api.register(exchangeFlagRoutes(ctx));
       await api.register(exchangeBrowseRoutes(ctx));
+      await api.register(exchangeExportRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { systemActor } from '../../modules/access/index.js';
 import {
+  applyImportFacts,
   importList,
+  runCrossChecks,
   LIST_KINDS,
   listMatches,
   matchesCsv,
@@ -40,11 +42,36 @@ export function registerExchangeCommands(program: Command): void {
           content,
           asOf: opts.asOf,
         });
+        // The list's facts follow its certain matches (and 政策找人 is judged again for those changed).
+        const f = await applyImportFacts(ctx, actor(), s.import, { refresh: 'wait' });
+        process.stderr.write(
+          f.skipped
+            ? `已有更新日期的同类名单，本名单不改变事实 (a newer list is loaded: facts unchanged)\n`
+            : `事实 ${f.fact}：新增 ${f.opened}，终止 ${f.closed}，不变 ${f.unchanged} (facts opened/closed/unchanged)\n`,
+        );
         if (opts.json) process.stdout.write(JSON.stringify(s) + '\n');
         else
           process.stdout.write(
             `导入 ${s.import}（${LIST_KINDS[s.list].zh}）：${s.rows} 行，确定匹配 ${s.matched}，待确认 ${s.candidates}，未匹配 ${s.unmatched}，无效 ${s.invalid}，用时 ${s.seconds} 秒\n`,
           );
+      }),
+    );
+  exchange
+    .command('facts')
+    .description('名单转为事实 Turn an import’s certain matches into dated facts again (idempotent)')
+    .requiredOption('--import <id>', 'import id', positiveInt)
+    .action((opts: { import: number }) =>
+      withContext('exchange facts', async (ctx) => {
+        const f = await applyImportFacts(ctx, actor(), opts.import, { refresh: 'wait' });
+        process.stdout.write(JSON.stringify(f) + '\n');
+      }),
+    );
+  exchange
+    .command('cross-check')
+    .description('交叉比对 Run the cross-checks and raise flags for review (payments concerned are held)')
+    .action(() =>
+      withContext('exchange cross-check', async (ctx) => {
+        process.stdout.write(JSON.stringify(await runCrossChecks(ctx, actor())) + '\n');
       }),
     );
   exchange

@@ -52,3 +52,4 @@ export { seedSyntheticApplications } from './seed/synthetic-applications.js';
 export { referApplicant, ReferApplicantSchema } from './use-cases/refer.js';
 export { countApplicationsByDivision, type ApplicationCount } from './use-cases/aggregates.js';
 export { listPersonApplications } from './use-cases/person-applications.js';
+export { applicationsForCrossCheck, type ApplicationForCrossCheck } from './use-cases/cross-check.js';

@@ -37,3 +37,24 @@ export {
   type ExportKind,
   type ExportQuery,
 } from './use-cases/exports.js';
+export {
+  applyImportFacts,
+  type ImportFactsContext,
+  type ImportFactsResult,
+  type Refresh,
+} from './use-cases/import-facts.js';
+export { LIST_FACTS } from './domain/list-facts.js';
+export {
+  decideFlag,
+  FLAG_KINDS,
+  FlagDecisionSchema,
+  FlagQuerySchema,
+  FlagViewSchema,
+  listFlags,
+  runCrossChecks,
+  type CrossCheckResult,
+  type FlagDecision,
+  type FlagKind,
+  type FlagQuery,
+  type FlagView,
+} from './use-cases/flags.js';

@@ -80,3 +80,5 @@ export {
   type LedgerProblem,
 } from './use-cases/verify-ledger.js';
 export { fundTotals, moneyByDivision, type FundTotal, type MoneyByDivision } from './use-cases/aggregates.js';
+// Payment holds while a cross-check flag is under review (the exchange module's door into payments).
+export { applicationsWithMoneyToPay, holdsOn, placeHold, releaseHold } from './use-cases/holds.js';

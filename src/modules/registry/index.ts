@@ -58,3 +58,12 @@ export {
   type ExportPerson,
   type PersonWithFact,
 } from './use-cases/export-persons.js';
+/** Department lists as dated facts, and what the cross-checks read (exchange module, issue 6). */
+export { applyListFacts, type ListFactChange, type ListFactResult } from './use-cases/department-facts.js';
+export {
+  enterpriseNames,
+  factsInForce,
+  personIdentities,
+  type FactInForce,
+  type PersonIdentity,
+} from './use-cases/cross-check-reads.js';

@@ -105,10 +105,26 @@ export const enterpriseFactSchemas = {
 
 export type SubjectType = 'person' | 'household' | 'enterprise';
 
+/**
+ * Facts the registry keeps from other departments' lists (issue 6) that no programme reads: they are not
+ * part of the rules contract (a case naming them is refused as an unknown fact), but the cross-checks use
+ * them. The lists that also feed programmes (低保, 特困, 建档立卡, 残疾人) set the facts above.
+ */
+export const listOnlyPersonFactSchemas = {
+  /** 参保缴费: on social insurance's list of people paying contributions as employees. */
+  insuredEmployee: z.boolean(),
+  /** 死亡: on the public-security or health office's list of deaths. */
+  deceased: z.boolean(),
+} as const;
+export const listOnlyEnterpriseFactSchemas = {
+  /** 市场主体: in market regulation's register of market entities. */
+  marketEntityRegistered: z.boolean(),
+} as const;
+
 export const factSchemasBySubject = {
-  person: personFactSchemas,
+  person: { ...personFactSchemas, ...listOnlyPersonFactSchemas },
   household: householdFactSchemas,
-  enterprise: enterpriseFactSchemas,
+  enterprise: { ...enterpriseFactSchemas, ...listOnlyEnterpriseFactSchemas },
 } as const satisfies Record<SubjectType, Record<string, z.ZodType>>;
 
 export function factSchema(subject: SubjectType, name: string): z.ZodType | undefined {

@@ -4,6 +4,7 @@ import type { AppContext } from '../../../app/app-context.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { created, IdParamsSchema, ok } from '../../../platform/http/schemas.js';
 import { requireActor } from '../../../platform/http/session.js';
+import { applyImportFacts } from '../use-cases/import-facts.js';
 import {
   getImport,
   importList,
@@ -67,6 +68,8 @@ export function exchangeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           fileName: req.query.fileName ?? `${req.query.list}-${req.query.asOf}`,
           content: req.body,
         });
+        // The list's facts follow its certain matches; 政策找人 is refreshed in the background.
+        await applyImportFacts(ctx, requireActor(req), s.import, { refresh: 'background' });
         return reply.status(201).send(s);
       },
     );
@@ -118,7 +121,10 @@ export function exchangeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ReviewCandidateSchema,
         },
       },
-      async (req) => reviewCandidate(ctx, requireActor(req), req.params.id, req.params.rowNumber, req.body),
+      async (req) =>
+        reviewCandidate(ctx, requireActor(req), req.params.id, req.params.rowNumber, req.body, {
+          refresh: 'background',
+        }),
     );
   };
 }

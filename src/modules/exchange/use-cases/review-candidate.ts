@@ -4,6 +4,7 @@ import { AppError } from '../../../platform/errors/index.js';
 import { auditedTransaction, requirePermission, type Actor } from '../../access/index.js';
 import { loadVisibleSubject } from '../../registry/index.js';
 import type { ExchangeContext } from '../exchange-context.js';
+import { applyImportFacts, type ImportFactsContext, type Refresh } from './import-facts.js';
 import { getImport } from './matches.js';
 
 export const ReviewCandidateSchema = z.strictObject({
@@ -25,16 +26,32 @@ export interface ReviewResult {
  * A reviewer confirms or dismisses one candidate of a row, for a person within their jurisdiction.
  * Confirming makes the row matched (and the pair matches by itself in later imports); dismissing
  * records the pair so it is never proposed again; a row whose every candidate is dismissed is unmatched.
+ * Then the list's fact follows for that person (set on a confirmation; closed on a dismissal if they
+ * were on the previous list and are no longer proposed on this one).
  */
 export async function reviewCandidate(
-  ctx: ExchangeContext,
+  ctx: ImportFactsContext,
   actor: Actor,
   importId: number,
   rowNumber: number,
   input: ReviewCandidate,
+  /** Whether 政策找人 is judged again for the person afterwards (the HTTP route: in the background). */
+  opts: { refresh?: Refresh } = {},
 ): Promise<ReviewResult> {
   requirePermission(actor, 'exchange.review');
   const imp = await getImport(ctx, actor, importId);
+  const result = await decide(ctx, actor, imp, rowNumber, input);
+  await applyImportFacts(ctx, actor, imp.id, { only: [input.subjectId], refresh: opts.refresh ?? 'none' });
+  return result;
+}
+
+async function decide(
+  ctx: ExchangeContext,
+  actor: Actor,
+  imp: Awaited<ReturnType<typeof getImport>>,
+  rowNumber: number,
+  input: ReviewCandidate,
+): Promise<ReviewResult> {
   return auditedTransaction(ctx.db, actor, async (trx, audit) => {
     const row = (
       await sql<{ status: string; review: string | null; subject_key: Buffer }>`

@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { AnyDb, AnyTrx } from '../../../platform/db/database.js';
 import { t } from './db.js';
 import type { PaymentBatchesTable } from './tables.js';
@@ -35,6 +35,11 @@ export interface LineRow {
   status: string;
   reason: string | null;
 }
+
+/** No hold in force on the item's application (fund_holds, placed by a cross-check flag under review). */
+const notHeld = (c: RawBuilder<unknown>) =>
+  sql`NOT EXISTS (SELECT 1 FROM fund_holds h WHERE h.county = ${c}.county AND h.application_id = ${c}.application_id
+                  AND h.released_at IS NULL)`;
 
 export const batchRepository = {
   /** Planner statistics after a big batch (PGlite has no autovacuum: without them, quadratic plans). */
@@ -97,7 +102,7 @@ export const batchRepository = {
   ) {
     const r = await sql<{ n: number; fen: number }>`
       SELECT count(*)::int AS n, coalesce(sum(amount_fen), 0)::bigint AS fen FROM fund_commitments
-       WHERE county = ${county} AND status = 'unpaid' AND division LIKE ${scope + '%'}
+       WHERE county = ${county} AND status = 'unpaid' AND division LIKE ${scope + '%'} AND ${notHeld(sql`fund_commitments`)}
          ${fund ? sql`AND fund IN (SELECT code FROM funds WHERE code = ${fund} OR parent_code = ${fund})` : sql``}
          ${programmeId ? sql`AND programme_id = ${programmeId}` : sql``}`.execute(db);
     return r.rows[0]!;
@@ -110,7 +115,7 @@ export const batchRepository = {
     const r = await sql<{ n: number; fen: number }>`
       WITH picked AS (
         SELECT county, id FROM fund_commitments
-         WHERE county = ${b.county} AND status = 'unpaid' AND division LIKE ${b.scope + '%'}
+         WHERE county = ${b.county} AND status = 'unpaid' AND division LIKE ${b.scope + '%'} AND ${notHeld(sql`fund_commitments`)}
            ${b.fund ? sql`AND fund IN (SELECT code FROM funds WHERE code = ${b.fund} OR parent_code = ${b.fund})` : sql``}
            ${b.programme_id ? sql`AND programme_id = ${b.programme_id}` : sql``}
          ORDER BY id LIMIT ${limit}
@@ -152,8 +157,9 @@ export const batchRepository = {
         fund: string;
         year: number;
         programme_id: string;
+        held: boolean;
       }>`
-        SELECT l.item_id, c.application_id, l.amount_fen, c.fund, c.year, c.programme_id
+        SELECT l.item_id, c.application_id, l.amount_fen, c.fund, c.year, c.programme_id, NOT ${notHeld(sql`c`)} AS held
           FROM payment_batch_lines l JOIN fund_commitments c ON c.county = l.county AND c.id = l.item_id
          WHERE l.county = ${b.county} AND l.batch_id = ${b.id} AND l.status = 'claimed'
          ORDER BY l.item_id LIMIT ${limit}

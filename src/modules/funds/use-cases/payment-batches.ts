@@ -257,7 +257,24 @@ export async function runBatch(
         });
         return 0;
       }
-      await disburse(trx, actor, cur, lines);
+      // An item whose application came under a hold after it was batched is not paid: its line fails
+      // with the hold's reason and it is unpaid again, for a batch after the hold is released.
+      const held = lines.filter((l) => l.held);
+      if (held.length) {
+        await batchRepository.markFailed(
+          trx,
+          cur,
+          held.map((l) => ({ itemId: l.item_id, reason: HELD_REASON })),
+        );
+        await recordAudit(trx, actor, {
+          action: 'paymentBatch.held',
+          entityType: 'paymentBatch',
+          entityId: cur.id,
+          details: { items: held.map((l) => l.item_id) },
+        });
+      }
+      const payable = lines.filter((l) => !l.held);
+      if (payable.length) await disburse(trx, actor, cur, payable);
       return lines.length;
     });
     if (!n) break;
@@ -269,6 +286,8 @@ export async function runBatch(
 }
 
 type Trx = Parameters<typeof postJournals>[0];
+
+const HELD_REASON = '暂停支付：交叉比对疑点待核实 (payment held: a cross-check flag is under review)';
 
 async function disburse(
   trx: Trx,

@@ -1,0 +1,160 @@
+import { sql } from 'kysely';
+import { todayInChina } from '../../../shared/dates/calendar-date.js';
+import { recordAudit, requirePermission, systemActor, type Actor } from '../../access/index.js';
+import { applyListFacts } from '../../registry/index.js';
+import { startScan, type RulesService, type ScanSummary } from '../../rules/index.js';
+import { LIST_FACTS, planListFacts } from '../domain/list-facts.js';
+import { LIST_KINDS, type ListKind } from '../domain/list-kinds.js';
+import type { ExchangeContext } from '../exchange-context.js';
+import { matchedSubjects } from '../infra/matched-subjects.js';
+import { getImport, type ImportRecord } from './matches.js';
+
+export interface ImportFactsResult {
+  import: number;
+  fact: string;
+  /** The list before this one (same kind, same jurisdiction), whose people are closed if missing now. */
+  previousImport: number | null;
+  /** Set when nothing was changed because a list of a later date has already been loaded. */
+  skipped: 'newer-list' | null;
+  opened: number;
+  closed: number;
+  unchanged: number;
+  /** The 政策找人 run started for the people whose facts changed (null: none needed). */
+  scanRunId: number | null;
+}
+
+/** How the 政策找人 list is refreshed afterwards: waited for (CLI, tests), left running (HTTP), or not. */
+export type Refresh = 'wait' | 'background' | 'none';
+
+/** The facts context: the exchange's, plus the rules service to refresh 政策找人 with. */
+export type ImportFactsContext = ExchangeContext & { rules?: RulesService | undefined };
+
+const LIST_NAMES_ZH = (kind: ListKind) => `${LIST_KINDS[kind].zh}名单`;
+
+async function siblingImports(ctx: ExchangeContext, imp: ImportRecord) {
+  const r = await sql<{ id: number; as_of: string }>`
+    SELECT id, as_of FROM exchange_imports
+     WHERE county = ${imp.county} AND list_kind = ${imp.list} AND scope = ${imp.scope} AND id <> ${imp.id}
+     ORDER BY as_of DESC, id DESC`.execute(ctx.db);
+  const later = (x: { id: number; as_of: string }) =>
+    x.as_of > imp.asOf || (x.as_of === imp.asOf && Number(x.id) > imp.id);
+  return {
+    newer: r.rows.some(later),
+    previous: r.rows.find((x) => !later(x)) ? Number(r.rows.find((x) => !later(x))!.id) : null,
+  };
+}
+
+/** Persons (or enterprises) proposed on rows of the import still waiting for a reviewer. */
+async function pendingCandidates(ctx: ExchangeContext, imp: ImportRecord): Promise<number[]> {
+  const r = await sql<{ subject_id: number }>`
+    SELECT DISTINCT c.subject_id FROM exchange_candidates c
+      JOIN exchange_rows r ON r.county = c.county AND r.import_id = c.import_id AND r.row_number = c.row_number
+     WHERE c.county = ${imp.county} AND c.import_id = ${imp.id} AND c.state = 'open'
+       AND r.status = 'candidate' AND r.review IS NULL`.execute(ctx.db);
+  return r.rows.map((x) => Number(x.subject_id));
+}
+
+/**
+ * Turn an import's certain matches into dated facts with the list as their source (issue 6, item 4):
+ * everyone matched on the list has the list's fact (低保 family, 特困, …) from its as-of date; everyone
+ * who was on the previous list of the same kind and is not on this one has the fact closed on that date
+ * (not deleted), unless they are still a candidate waiting for review. A list older than one already
+ * loaded changes nothing. Idempotent: applying again changes nothing. With `only`, just those subjects
+ * (after a reviewer confirmed or dismissed a candidate). Afterwards 政策找人 is judged again for the
+ * people whose facts changed, when the list feeds programmes.
+ */
+export async function applyImportFacts(
+  ctx: ImportFactsContext,
+  actor: Actor,
+  importId: number,
+  opts: { only?: number[]; refresh: Refresh },
+): Promise<ImportFactsResult> {
+  requirePermission(actor, opts.only ? 'exchange.review' : 'exchange.import');
+  const imp = await getImport(ctx, actor, importId);
+  const kind = imp.list as ListKind;
+  const { fact, feedsProgrammes } = LIST_FACTS[kind];
+  const { newer, previous } = await siblingImports(ctx, imp);
+  const result: ImportFactsResult = {
+    import: imp.id,
+    fact,
+    previousImport: previous,
+    skipped: null,
+    opened: 0,
+    closed: 0,
+    unchanged: 0,
+    scanRunId: null,
+  };
+  if (newer) return { ...result, skipped: 'newer-list' };
+
+  const now = await matchedSubjects(ctx.database, imp.county, imp.id);
+  const before = previous === null ? [] : await matchedSubjects(ctx.database, imp.county, previous);
+  // Facts are kept per county: a person of another county (a city-wide registry) in that county's rows.
+  const counties = new Set([...now, ...before].map((m) => m.subjectCounty));
+  const pending = await pendingCandidates(ctx, imp);
+  const sourceRef = `${LIST_NAMES_ZH(kind)}（${imp.asOf}，导入#${imp.id}）`;
+  const changed: number[] = [];
+  await ctx.database.bulkLoad(async (copy, trx) => {
+    for (const county of counties.size ? counties : new Set([imp.county])) {
+      const ofCounty = (list: typeof now) =>
+        list.filter((m) => m.subjectCounty === county).map((m) => m.subjectId);
+      const plan = planListFacts(ofCounty(now), ofCounty(before), pending, opts.only);
+      const r = await applyListFacts(
+        trx,
+        actor,
+        {
+          subjectType: imp.subjectType,
+          county,
+          name: fact,
+          asOf: imp.asOf,
+          sourceRef,
+          present: plan.present,
+          absent: plan.absent,
+        },
+        copy,
+      );
+      result.opened += r.opened;
+      result.closed += r.closed;
+      result.unchanged += r.unchanged;
+      changed.push(...r.changed);
+    }
+    await sql`UPDATE exchange_imports SET facts_applied_at = now(),
+                     facts_opened = coalesce(facts_opened, 0) + ${result.opened},
+                     facts_closed = coalesce(facts_closed, 0) + ${result.closed}
+               WHERE county = ${imp.county} AND id = ${imp.id}`.execute(trx);
+    await recordAudit(trx, actor, {
+      action: 'exchange.facts',
+      entityType: 'exchangeImport',
+      entityId: imp.id,
+      details: {
+        fact,
+        previousImport: previous,
+        opened: result.opened,
+        closed: result.closed,
+        unchanged: result.unchanged,
+        ...(opts.only ? { only: opts.only } : {}),
+      },
+    });
+  });
+  if (changed.length && feedsProgrammes && imp.subjectType === 'person')
+    result.scanRunId = await refreshOutreach(ctx, imp.scope, opts.refresh);
+  return result;
+}
+
+/**
+ * 政策找人 judged again for the people whose facts changed: an incremental scan of the list's
+ * jurisdiction (it takes the subjects whose facts were recorded since the last finished scan), run by
+ * the system on today's pack.
+ */
+async function refreshOutreach(ctx: ImportFactsContext, scope: string, refresh: Refresh) {
+  if (refresh === 'none' || !ctx.rules) return null;
+  const date = ctx.today?.() ?? todayInChina();
+  const { runId, completion } = await startScan(
+    ctx.database,
+    systemActor('job', 'exchange'),
+    ctx.rules.engineFor(date),
+    { scope, date, incremental: true },
+  );
+  if (refresh === 'wait') await completion;
+  else completion.catch((): ScanSummary | undefined => undefined); // a failed run is recorded as failed
+  return runId;
+}
