@@ -334,7 +334,7 @@ describe('GET /api/v1/exchange/exports/:kind', () => {
     expect(c.statusCode).toBe(200);
     expect(c.headers['content-type']).toBe('text/csv; charset=gb18030');
     expect(c.headers['content-disposition']).toContain(`filename="referrals-${TOWNSHIP_A}-${DAY}.csv"`);
-    expect(parse(new TextDecoder('gb18030').decode(c.rawPayload))[1][1]).toBe('王建国');
+    expect((parse(new TextDecoder('gb18030').decode(c.rawPayload)) as string[][])[1]![1]).toBe('王建国');
 
     const full = await get(
       `/api/v1/exchange/exports/difficulty-identified?format=csv&full=true&reason=${encodeURIComponent('报送残联')}`,

@@ -109,7 +109,12 @@ const DIFFICULTY_FACTS = [
   'zeroEmploymentFamily',
   'contractEndedOn',
 ];
-function difficultyCategories(p: ExportPerson, facts: Record<string, unknown>, on: string) {
+/** The 就业困难人员 categories a person falls in on a day, by the registry's facts (e.g. `男性满50周岁、残疾人`). */
+export function difficultyCategories(
+  p: Pick<ExportPerson, 'sex' | 'ageBasis'>,
+  facts: Record<string, unknown>,
+  on: string,
+): string {
   const out: string[] = [];
   const age = ageOn(p.ageBasis, on);
   if (p.sex === 'female' && age >= 40) out.push('女性满40周岁');
