@@ -240,6 +240,9 @@ describe('exports to other departments', () => {
     const closed = await exportList(app, city, 'referrals', { format: 'xlsx', status: 'closed' });
     expect(closed.rows).toBe(0);
     expect((await xlsxRows(closed)).length).toBe(2); // title and header only
+    // Township A's officer sees only township A's referral (张伟 lives in township B).
+    const mine = await exportList(app, townA, 'referrals', { format: 'csv' });
+    expect(byHeader(csvRows(mine)).map((r) => r['姓名'])).toEqual(['王建国']);
     const own = await exportList(app, townA, 'referrals', { format: 'csv', referralKind: 'minimumLiving' });
     expect(byHeader(csvRows(own)).map((r) => r['姓名'])).toEqual(['王建国']);
     expect((await lastExportAudit()).details).toMatchObject({
