@@ -139,8 +139,13 @@ export async function main(args: string[]) {
   // Score against the truth, by keyed hash (the bench never reads plain numbers from the database).
   const personHash = new Map<number, string>();
   for await (const page of personMatchIndex(ctx.database, systemActor('cli', 'bench')))
-    for (const p of page) personHash.set(p.id, p.idHashHex);
-  const truthHash = truth.map((t) => (t ? ctx.cipher.hash('idNumber', t).toString('hex') : null));
+    for (let i = 0; i < page.size; i++)
+      personHash.set(
+        page.ids[i]!,
+        page.hashHi[i]!.toString(16).padStart(8, '0') + page.hashLo[i]!.toString(16).padStart(8, '0'),
+      );
+  // The first 64 bits of the keyed hash, as the registry's match index hands them out.
+  const truthHash = truth.map((t) => (t ? ctx.cipher.hash('idNumber', t).toString('hex', 0, 8) : null));
   // Each row's status and person as `jiuye exchange matches` gives them (matched rows live in blocks).
   const status = new Map<number, [string, number | null]>();
   for (const l of await listMatches(ctx, systemActor('cli', 'bench'), s.import, { full: false }))

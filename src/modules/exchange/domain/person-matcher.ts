@@ -7,7 +7,7 @@
  * neither a usable ID nor a birth date). Decisions are pure: same inputs, same answer.
  */
 import type { IdCell } from './id-cell.js';
-import { compareNames, nameKey } from './names.js';
+import { compareNamesFast as compareNames, nameKeyFast } from './fast-names.js';
 
 export type MatchStatus = 'matched' | 'candidate' | 'unmatched' | 'invalid';
 
@@ -38,6 +38,9 @@ export interface ListPersonRow {
   id: IdCell;
   /** Keyed hash (hex) of the normalised ID number when `id` is valid. */
   idHashHex: string | null;
+  /** The first 64 bits of that hash as two numbers (big-endian), if the caller has them (saves parsing the hex). */
+  idHashHi?: number;
+  idHashLo?: number;
   /** 出生日期 column, YYYY-MM-DD, if given and a real date. */
   birthDate: string | null;
   sex: 'male' | 'female' | null;
@@ -73,39 +76,49 @@ export interface PairDecisions {
 export const MAX_CANDIDATES = 10;
 
 const DAY0 = Date.UTC(1900, 0, 1);
-function dayOf(iso: string): number {
-  return Math.round((Date.parse(iso + 'T00:00:00Z') - DAY0) / 86_400_000);
+/** Days since 1900-01-01 of a YYYY-MM-DD date. */
+export function dayOf(iso: string): number {
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  return Math.round((Date.UTC(y, m - 1, d) - DAY0) / 86_400_000);
 }
 
-type Block = number | number[];
-function addTo(map: Map<number | string, Block>, key: number | string, i: number): void {
-  const b = map.get(key);
-  if (b === undefined) map.set(key, i);
-  else if (typeof b === 'number') map.set(key, [b, i]);
-  else b.push(i);
-}
-function each(b: Block | undefined, fn: (i: number) => void): void {
-  if (b === undefined) return;
-  if (typeof b === 'number') fn(b);
-  else for (const i of b) fn(i);
-}
-function size(b: Block | undefined): number {
-  return b === undefined ? 0 : typeof b === 'number' ? 1 : b.length;
+/** The columns of a page of registry persons (the registry's `personMatchIndex` pages). */
+export interface PersonColumns {
+  size: number;
+  ids: ArrayLike<number>;
+  names: readonly string[];
+  hashHi: ArrayLike<number>;
+  hashLo: ArrayLike<number>;
+  birthDays: ArrayLike<number>;
+  male: ArrayLike<number>;
+  counties: readonly string[];
+  countyOf: ArrayLike<number>;
+  townships: readonly string[];
+  townshipOf: ArrayLike<number>;
 }
 
-/** The registry side, in memory: about 100 bytes a person. */
+/**
+ * The registry side, in memory, column by column (about 60 bytes a person), with three look-ups built
+ * once, on the first decision: the first 64 bits of the ID hash (an open-addressing table; a collision
+ * among a million persons is ~3·10⁻⁸ likely, and a hit still needs the name), the birth day (persons
+ * sorted by day), and the name key (built only if a row needs it).
+ */
 export class PersonIndex {
   readonly ids: number[] = [];
   readonly counties: string[] = [];
   readonly names: string[] = [];
   readonly birthDays: number[] = [];
-  readonly birthDates: string[] = [];
   readonly sexes: ('male' | 'female')[] = [];
   readonly townships: string[] = [];
-  /** First 16 hex digits (64 bits) of the ID hash → person; a collision among a million is ~3·10⁻⁸ likely. */
-  readonly #byId = new Map<string, Block>();
-  readonly #byBirth = new Map<number, Block>();
-  readonly #byName = new Map<string, Block>();
+  readonly #hashHi: number[] = [];
+  readonly #hashLo: number[] = [];
+  #slots: Int32Array | null = null;
+  #dayFirst = 0;
+  #dayStart: Int32Array | null = null;
+  #byDay: Int32Array | null = null;
+  #byName: Map<string, number | number[]> | null = null;
 
   get size(): number {
     return this.ids.length;
@@ -120,19 +133,100 @@ export class PersonIndex {
     sex: 'male' | 'female';
     township: string;
   }): void {
-    const i = this.ids.length;
-    const key = nameKey(p.name);
-    this.ids.push(p.id);
-    this.counties.push(p.county);
+    this.#push(
+      p.id,
+      p.county,
+      nameKeyFast(p.name),
+      parseInt(p.idHashHex.slice(0, 8), 16),
+      parseInt(p.idHashHex.slice(8, 16), 16),
+      dayOf(p.birthDate),
+      p.sex,
+      p.township,
+    );
+  }
+
+  /** Every person of a page (see PersonColumns). */
+  addColumns(c: PersonColumns): void {
+    for (let i = 0; i < c.size; i++)
+      this.#push(
+        c.ids[i]!,
+        c.counties[c.countyOf[i]!]!,
+        nameKeyFast(c.names[i]!),
+        c.hashHi[i]!,
+        c.hashLo[i]!,
+        c.birthDays[i]!,
+        c.male[i] ? 'male' : 'female',
+        c.townships[c.townshipOf[i]!]!,
+      );
+  }
+
+  #push(
+    id: number,
+    county: string,
+    key: string,
+    hi: number,
+    lo: number,
+    day: number,
+    sex: 'male' | 'female',
+    township: string,
+  ) {
+    this.ids.push(id);
+    this.counties.push(county);
     this.names.push(key);
-    const day = dayOf(p.birthDate);
+    this.#hashHi.push(hi >>> 0);
+    this.#hashLo.push(lo >>> 0);
     this.birthDays.push(day);
-    this.birthDates.push(p.birthDate);
-    this.sexes.push(p.sex);
-    this.townships.push(p.township);
-    addTo(this.#byId, p.idHashHex.slice(0, 16), i);
-    addTo(this.#byBirth, day, i);
-    addTo(this.#byName, key, i);
+    this.sexes.push(sex);
+    this.townships.push(township);
+    this.#slots = null;
+    this.#dayStart = null;
+    this.#byName = null;
+    this.#byPersonId = null;
+  }
+
+  #buildHashes(): Int32Array {
+    const n = this.ids.length;
+    let cap = 16;
+    while (cap < n * 2) cap *= 2;
+    const slots = new Int32Array(cap);
+    const mask = cap - 1;
+    for (let i = 0; i < n; i++) {
+      let s = this.#hashLo[i]! & mask;
+      while (slots[s] !== 0) s = (s + 1) & mask;
+      slots[s] = i + 1;
+    }
+    return (this.#slots = slots);
+  }
+
+  #buildDays(): Int32Array {
+    const n = this.ids.length;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const d of this.birthDays) {
+      if (d < lo) lo = d;
+      if (d > hi) hi = d;
+    }
+    if (!n) lo = hi = 0;
+    const start = new Int32Array(hi - lo + 2);
+    for (const d of this.birthDays) start[d - lo + 1]!++;
+    for (let k = 1; k < start.length; k++) start[k]! += start[k - 1]!;
+    const at = start.slice(0, -1);
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[at[this.birthDays[i]! - lo]!++] = i;
+    this.#dayFirst = lo;
+    this.#byDay = order;
+    return (this.#dayStart = start);
+  }
+
+  #names(): Map<string, number | number[]> {
+    const map = new Map<string, number | number[]>();
+    this.names.forEach((key, i) => {
+      const b = map.get(key);
+      if (b === undefined) map.set(key, i);
+      else if (typeof b === 'number') map.set(key, [b, i]);
+      else b.push(i);
+    });
+    return (this.#byName = map);
   }
 
   #byPersonId: Map<number, number> | null = null;
@@ -141,10 +235,38 @@ export class PersonIndex {
     return this.#byPersonId.get(personId) ?? -1;
   }
 
-  byIdHash(hex: string): number[] {
+  /** Persons whose ID hash begins with these 64 bits. */
+  byHash(hi: number, lo: number): number[] {
+    const slots = this.#slots ?? this.#buildHashes();
+    const mask = slots.length - 1;
     const out: number[] = [];
-    each(this.#byId.get(hex.slice(0, 16)), (i) => out.push(i));
+    for (let s = lo & mask; slots[s] !== 0; s = (s + 1) & mask) {
+      const i = slots[s]! - 1;
+      if (this.#hashLo[i] === lo >>> 0 && this.#hashHi[i] === hi >>> 0) out.push(i);
+    }
     return out;
+  }
+
+  byIdHash(hex: string): number[] {
+    return this.byHash(parseInt(hex.slice(0, 8), 16), parseInt(hex.slice(8, 16), 16));
+  }
+
+  #eachBorn(day: number, fn: (i: number) => void): void {
+    const start = this.#dayStart ?? this.#buildDays();
+    const k = day - this.#dayFirst;
+    if (k < 0 || k >= start.length - 1) return;
+    const order = this.#byDay!;
+    for (let j = start[k]!; j < start[k + 1]!; j++) fn(order[j]!);
+  }
+
+  #lastBirth = '';
+  #lastDay = 0;
+  #day(iso: string): number {
+    if (iso !== this.#lastBirth) {
+      this.#lastBirth = iso;
+      this.#lastDay = dayOf(iso);
+    }
+    return this.#lastDay;
   }
 
   /** Score one registry person (by index) against a row; null when not plausible without an ID hit. */
@@ -166,7 +288,7 @@ export class PersonIndex {
     } else reasons.push('name-differs');
     let birthAgrees: boolean | null = null;
     if (birth) {
-      birthAgrees = birth === this.birthDates[i];
+      birthAgrees = this.#day(birth) === this.birthDays[i];
       if (birthAgrees) {
         score += birthFromDamagedId ? 20 : 30;
         reasons.push(birthFromDamagedId ? 'birth-from-damaged-id' : 'birth-same');
@@ -217,7 +339,11 @@ export class PersonIndex {
 
     // 1. The ID number.
     let hits: number[] = [];
-    if (row.id.kind === 'valid' && row.idHashHex) hits = this.byIdHash(row.idHashHex);
+    if (row.id.kind === 'valid') {
+      if (row.idHashHi !== undefined && row.idHashLo !== undefined)
+        hits = this.byHash(row.idHashHi, row.idHashLo);
+      else if (row.idHashHex) hits = this.byIdHash(row.idHashHex);
+    }
     const liveHits = hits.filter((i) => !dismissed?.has(this.ids[i]!));
     if (pairs?.confirmed != null) {
       const i = this.indexOfPerson(pairs.confirmed);
@@ -277,11 +403,16 @@ export class PersonIndex {
         });
     };
     if (row.nameKey) {
-      if (birth) each(this.#byBirth.get(dayOf(birth)), consider);
+      if (birth) this.#eachBorn(dayOf(birth), consider);
       else {
-        const block = this.#byName.get(row.nameKey);
-        if (row.township) each(block, (i) => this.townships[i] === row.township && consider(i));
-        else if (size(block) <= MAX_CANDIDATES) each(block, consider);
+        const block = (this.#byName ?? this.#names()).get(row.nameKey);
+        const each = (fn: (i: number) => void) => {
+          if (typeof block === 'number') fn(block);
+          else if (block) for (const i of block) fn(i);
+        };
+        const size = block === undefined ? 0 : typeof block === 'number' ? 1 : block.length;
+        if (row.township) each((i) => this.townships[i] === row.township && consider(i));
+        else if (size <= MAX_CANDIDATES) each(consider);
         else tooMany = true;
       }
     }

@@ -114,7 +114,7 @@ export async function importList(
   let decideRow: (cells: string[]) => { line: Omit<RowLine, 'rowNumber'>; decision: MatchDecision };
   if (meta.subject === 'person') {
     const index = new PersonIndex();
-    for await (const page of personMatchIndex(ctx.database, actor)) for (const p of page) index.add(p);
+    for await (const page of personMatchIndex(ctx.database, actor)) index.addColumns(page);
     decideRow = (cells) => {
       const name = cleanName(cell(cells, columns.name));
       const nk = nameKey(name);
