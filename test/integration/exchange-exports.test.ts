@@ -366,5 +366,9 @@ describe('GET /api/v1/exchange/exports/:kind', () => {
     expect(wrongFormat.statusCode).toBe(400);
     const badDate = await get('/api/v1/exchange/exports/referrals?asOf=2019-13-01', cookie);
     expect(badDate.statusCode).toBe(400);
+    const doc = (await get('/api/openapi.json')).json();
+    expect(
+      doc.paths['/api/v1/exchange/exports/{kind}'].get.parameters.map((p: { name: string }) => p.name),
+    ).toEqual(expect.arrayContaining(['kind', 'format', 'full', 'reason', 'asOf', 'encoding']));
   });
 });
