@@ -1,6 +1,7 @@
+import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../../src/modules/access/index.js';
+import { createAccount, systemActor } from '../../src/modules/access/index.js';
 import {
   applyImportFacts,
   decideFlag,
@@ -16,10 +17,10 @@ import {
   runBatch,
   setBudget,
 } from '../../src/modules/funds/index.js';
-import { registerPerson, setFact } from '../../src/modules/registry/index.js';
-import { getScanRun } from '../../src/modules/rules/index.js';
-import { makeIdNumber } from '../../src/shared/identity/index.js';
-import { actor, createTestApp, LINGYUAN, TOWNSHIP_B, type TestApp } from '../support/test-app.js';
+import { registerEnterprise, registerPerson, setFact } from '../../src/modules/registry/index.js';
+import { getScanRun, listOutreach, runScan } from '../../src/modules/rules/index.js';
+import { makeIdNumber, makeUscc } from '../../src/shared/identity/index.js';
+import { actor, createTestApp, LINGYUAN, testServer, TOWNSHIP_B, type TestApp } from '../support/test-app.js';
 
 let app: TestApp;
 const city = actor('cityOfficer', LINGYUAN);
@@ -352,5 +353,152 @@ describe('cross-check flags', () => {
     );
     expect(holds.rows[0]!.n).toBe(1);
     expect((await listFlags(app, city, { state: 'decided' })).total).toBe(2);
+  });
+});
+
+describe('政策找人 after a list', () => {
+  it('drops a person on the list of deaths from 政策找人', async () => {
+    const h = await registerPerson(app, systemActor('cli'), {
+      name: '钱学军',
+      idNumber: makeIdNumber('211382', '1990-02-02', 17, 'male'),
+      residenceDivision: VILLAGE_A,
+    });
+    for (const [name, value] of [
+      ['employed', true],
+      ['insuredMonths', 40], // after 2020 the subsidy needs 36 months
+      ['certificate', { kind: 'skillLevel', occupation: '6-31-01-03', level: 3, obtainedOn: '2026-04-01' }],
+    ] as const)
+      await setFact(app, city, { type: 'person', id: h.id }, { name, value, validFrom: '2026-01-01' });
+    app.today = () => '2026-12-02';
+    try {
+      await runScan(app.database, city, app.rules.engineFor('2026-12-02'), { date: '2026-12-02' });
+      const sought = async () =>
+        (await listOutreach(app, city, { programme: 'skill-upgrade-subsidy' })).filter(
+          (f) => f.subjectId === h.id,
+        );
+      expect(await sought()).toHaveLength(1);
+      const dead = await load('deceased', '2026-12-02', [
+        ['钱学军', makeIdNumber('211382', '1990-02-02', 17, 'male')],
+      ]);
+      const f = await applyImportFacts(app, civil, dead.import, { refresh: 'wait' });
+      expect(f).toMatchObject({ fact: 'deceased', opened: 1, scanRunId: expect.any(Number) });
+      expect(await sought()).toEqual([]);
+    } finally {
+      app.today = undefined;
+    }
+  });
+});
+
+describe('the market-entity register', () => {
+  it('flags a job-retention refund for an enterprise the loaded register does not list', async () => {
+    const sys = systemActor('cli');
+    const inReg = await registerEnterprise(app, sys, {
+      name: '凌源市华兴建材有限公司',
+      uscc: makeUscc('211382', 8101),
+      division: VILLAGE_A,
+    });
+    const notInReg = await registerEnterprise(app, sys, {
+      name: '凌源市天丰农业合作社',
+      uscc: makeUscc('211382', 8102),
+      division: VILLAGE_A,
+    });
+    const apply = async (enterprise: number) =>
+      Number(
+        (
+          await sql<{ id: number }>`
+            INSERT INTO applications (county, programme_id, subject_type, subject_id, division, status, channel, applied_on)
+            VALUES (${LINGYUAN}, 'job-retention-refund', 'enterprise', ${enterprise}, ${VILLAGE_A}, 'inReview', 'online', '2026-11-02')
+            RETURNING id`.execute(app.db)
+        ).rows[0]!.id,
+      );
+    await apply(inReg.id);
+    const flagged = await apply(notInReg.id);
+    // Before any register is loaded, no enterprise is flagged: absence from a list never loaded proves nothing.
+    expect((await runCrossChecks(app, city)).byKind['enterprise-not-registered']).toBe(0);
+    const reg = await importList(app, civil, {
+      kind: 'enterprise-register',
+      fileName: '市场主体.csv',
+      content: Buffer.from(
+        `企业名称,统一社会信用代码\r\n凌源市华兴建材有限公司,${makeUscc('211382', 8101)}\r\n`,
+      ),
+      asOf: '2026-11-30',
+    });
+    expect(reg.matched).toBe(1);
+    expect(await applyImportFacts(app, civil, reg.import, { refresh: 'none' })).toMatchObject({
+      fact: 'marketEntityRegistered',
+      opened: 1,
+    });
+    const r = await runCrossChecks(app, city);
+    expect(r).toMatchObject({ raised: 1, byKind: { 'enterprise-not-registered': 1 } });
+    const flag = (await listFlags(app, city, { kind: 'enterprise-not-registered' })).items[0]!;
+    expect(flag).toMatchObject({
+      subject: { type: 'enterprise', id: notInReg.id, name: '凌源市天丰农业合作社' },
+      applicationId: flagged,
+      held: true,
+    });
+    expect(flag.evidence[1]!.zh).toContain(`市场主体名录（2026-11-30，导入#${reg.import}）中没有该企业`);
+  });
+});
+
+describe('over HTTP', () => {
+  let server: FastifyInstance;
+  const session: Record<string, { cookie: string; csrf: string }> = {};
+  beforeAll(async () => {
+    server = await testServer(app);
+    for (const [username, role, division] of [
+      ['flagcity', 'cityOfficer', LINGYUAN],
+      ['flagaudit', 'auditor', LINGYUAN],
+    ] as const) {
+      await createAccount(app.db, systemActor('cli'), {
+        username,
+        displayName: username,
+        password: 'correct-horse-42',
+        role,
+        division,
+      });
+      const r = await server.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password: 'correct-horse-42' },
+      });
+      const c = (r.cookies as { name: string; value: string }[]).find((x) => x.name === 'jiuye_session')!;
+      session[username] = { cookie: `jiuye_session=${c.value}`, csrf: r.json().csrfToken };
+    }
+  });
+  afterAll(() => server.close());
+  const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+    server.inject({
+      method,
+      url: `/api/v1${url}`,
+      ...(payload ? { payload } : {}),
+      headers: { cookie: session[who]!.cookie, 'x-csrf-token': session[who]!.csrf },
+    });
+
+  it('lists flags, refuses a decision without a note, and records one with it', async () => {
+    const list = await call('flagcity', 'GET', '/exchange/flags?state=open&limit=10');
+    expect(list.statusCode).toBe(200);
+    const body = list.json() as { total: number; items: { id: number; state: string }[] };
+    expect(body.total).toBeGreaterThan(0);
+    expect(body.items.every((i) => i.state === 'open')).toBe(true);
+    const id = body.items[0]!.id;
+    const bad = await call('flagcity', 'POST', `/exchange/flags/${id}/decision`, { outcome: 'cleared' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({ code: 'VALIDATION_FAILED', path: 'note' });
+    const wrong = await call('flagcity', 'GET', '/exchange/flags?state=maybe');
+    expect(wrong.statusCode).toBe(400);
+    const ok = await call('flagcity', 'POST', `/exchange/flags/${id}/decision`, {
+      outcome: 'upheld',
+      note: '经核实情况属实',
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ id, state: 'upheld', decision: { by: 'flagcity' } });
+  });
+
+  it('lets an auditor read flags but not run the checks or decide', async () => {
+    expect((await call('flagaudit', 'GET', '/exchange/flags')).statusCode).toBe(200);
+    expect((await call('flagaudit', 'POST', '/exchange/cross-checks', {})).statusCode).toBe(403);
+    expect((await call('flagcity', 'POST', '/exchange/cross-checks', {})).json()).toMatchObject({
+      raised: 0,
+    });
   });
 });

@@ -2,17 +2,18 @@ import type { ListKind } from './list-kinds.js';
 
 /**
  * The yes/no fact each department list sets (issue 6, item 4): being on the list on its date means the
- * fact holds from then on; dropping off the next list closes it. The first four feed programmes
- * (政策找人 is judged again for those whose facts changed); the last three only feed the cross-checks.
+ * fact holds from then on; dropping off the next list closes it. The first four feed programmes and
+ * the list of deaths takes people out of 政策找人: for those, 政策找人 is judged again for the people whose
+ * facts changed; the insured list and the market-entity register only feed the cross-checks.
  */
-export const LIST_FACTS: Record<ListKind, { fact: string; feedsProgrammes: boolean }> = {
-  'low-income': { fact: 'lowIncomeFamily', feedsProgrammes: true },
-  'extreme-poverty': { fact: 'extremePoverty', feedsProgrammes: true },
-  'registered-poor': { fact: 'registeredPoor', feedsProgrammes: true },
-  disabled: { fact: 'disabled', feedsProgrammes: true },
-  insured: { fact: 'insuredEmployee', feedsProgrammes: false },
-  deceased: { fact: 'deceased', feedsProgrammes: false },
-  'enterprise-register': { fact: 'marketEntityRegistered', feedsProgrammes: false },
+export const LIST_FACTS: Record<ListKind, { fact: string; refreshesOutreach: boolean }> = {
+  'low-income': { fact: 'lowIncomeFamily', refreshesOutreach: true },
+  'extreme-poverty': { fact: 'extremePoverty', refreshesOutreach: true },
+  'registered-poor': { fact: 'registeredPoor', refreshesOutreach: true },
+  disabled: { fact: 'disabled', refreshesOutreach: true },
+  insured: { fact: 'insuredEmployee', refreshesOutreach: false },
+  deceased: { fact: 'deceased', refreshesOutreach: true },
+  'enterprise-register': { fact: 'marketEntityRegistered', refreshesOutreach: false },
 };
 
 /**

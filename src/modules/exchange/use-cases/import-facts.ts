@@ -61,7 +61,7 @@ async function pendingCandidates(ctx: ExchangeContext, imp: ImportRecord): Promi
  * (not deleted), unless they are still a candidate waiting for review. A list older than one already
  * loaded changes nothing. Idempotent: applying again changes nothing. With `only`, just those subjects
  * (after a reviewer confirmed or dismissed a candidate). Afterwards 政策找人 is judged again for the
- * people whose facts changed, when the list feeds programmes.
+ * people whose facts changed, when the list feeds programmes or is the list of deaths.
  */
 export async function applyImportFacts(
   ctx: ImportFactsContext,
@@ -72,7 +72,7 @@ export async function applyImportFacts(
   requirePermission(actor, opts.only ? 'exchange.review' : 'exchange.import');
   const imp = await getImport(ctx, actor, importId);
   const kind = imp.list as ListKind;
-  const { fact, feedsProgrammes } = LIST_FACTS[kind];
+  const { fact, refreshesOutreach } = LIST_FACTS[kind];
   const { newer, previous } = await siblingImports(ctx, imp);
   const result: ImportFactsResult = {
     import: imp.id,
@@ -135,7 +135,7 @@ export async function applyImportFacts(
       },
     });
   });
-  if (changed.length && feedsProgrammes && imp.subjectType === 'person')
+  if (changed.length && refreshesOutreach && imp.subjectType === 'person')
     result.scanRunId = await refreshOutreach(ctx, imp.scope, opts.refresh);
   return result;
 }

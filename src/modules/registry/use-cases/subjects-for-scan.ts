@@ -1,6 +1,10 @@
 import { sql } from 'kysely';
 import type { Database } from '../../../platform/db/database.js';
 import { isCalendarDate } from '../../../shared/dates/calendar-date.js';
+import {
+  listOnlyEnterpriseFactSchemas,
+  listOnlyPersonFactSchemas,
+} from '../../../shared/facts/vocabulary.js';
 import { copyTextRows } from '../../../platform/db/copy-text.js';
 import { requirePermission, type Actor } from '../../access/index.js';
 import { analyzeRegistry } from '../infra/statistics.js';
@@ -15,6 +19,19 @@ export interface ScanSubject {
   sex: string | null;
   /** Own facts in force, and (for a person) the household's facts where the person has none of their own. */
   facts: Record<string, unknown>;
+  /** On a list of deaths (fact `deceased` in force): judged, but never proposed for a programme. */
+  deceased: boolean;
+}
+
+/** Facts kept from department lists that no programme reads: not handed to the rules engine. */
+const LIST_ONLY = new Set([
+  ...Object.keys(listOnlyPersonFactSchemas),
+  ...Object.keys(listOnlyEnterpriseFactSchemas),
+]);
+
+function forRules(facts: Record<string, unknown>): Record<string, unknown> {
+  if (!Object.keys(facts).some((k) => LIST_ONLY.has(k))) return facts;
+  return Object.fromEntries(Object.entries(facts).filter(([k]) => !LIST_ONLY.has(k)));
 }
 
 export interface ScanQuery {
@@ -88,6 +105,7 @@ export async function* subjectsForScan(
         const own = facts.get(n);
         const hid = households.get(n);
         const inherited = hid === undefined ? undefined : householdFacts.get(hid);
+        const all = inherited ? { ...inherited, ...own } : (own ?? {});
         out.push({
           type: q.type,
           county,
@@ -95,7 +113,8 @@ export async function* subjectsForScan(
           division: division!,
           birthDate: birthDate ?? null,
           sex: sex ?? null,
-          facts: inherited ? { ...inherited, ...own } : (own ?? {}),
+          facts: forRules(all),
+          deceased: all.deceased === true,
         });
       }
       return out;

@@ -167,6 +167,8 @@ async function scan(
       for (const s of next.value) {
         subjects += 1;
         if (since) judged.push({ type, county: s.county, id: s.id });
+        // Someone on a list of deaths is not sought out for any programme (a lapsed finding is dropped).
+        if (s.deceased) continue;
         const results = engine.evaluateSubject(type, subjectOf(s), opts.date, params, mine);
         for (const r of results) {
           if (r.eligible !== true) continue;
