@@ -392,6 +392,8 @@ export class PersonIndex {
     let tooMany = false;
     const consider = (i: number) => {
       if (found.has(i) || dismissed?.has(this.ids[i]!)) return;
+      // Without an ID hit only the same or a close name can be plausible (see score): the cheap test first.
+      if (compareNames(row.nameKey, this.names[i]!) === 'different') return;
       const s = this.score(i, row, birth, birthFromDamagedId, false);
       if (s)
         found.set(i, {

@@ -1,0 +1,338 @@
+/**
+ * The CPU side of importing a department list (docs/decisions/0020): read the file, prepare each row
+ * (name key, ID cell, keyed hash, dates, township), hold the registry's match index, decide every row and
+ * render the COPY text of `exchange_rows`, `exchange_candidates` and `exchange_row_blocks` in chunks.
+ * No database here: `importList` runs it in a worker thread for a large list (PGlite runs on the main
+ * thread, so reading the registry and writing overlap with this), or in line for a small one.
+ */
+import { csvLine } from '../../../platform/db/database.js';
+import type { PersonalDataCipher } from '../../../platform/crypto/index.js';
+import { normalizeIdNumber } from '../../../shared/identity/index.js';
+import { EnterpriseIndex, readUsccCell } from '../domain/enterprise-matcher.js';
+import { cleanNameFast, nameKeyFast } from '../domain/fast-names.js';
+import { readIdCell, type IdCell } from '../domain/id-cell.js';
+import { LIST_KINDS, mapColumns, readDate, readSex, type ListKind } from '../domain/list-kinds.js';
+import { cleanName, enterpriseNameKey } from '../domain/names.js';
+import {
+  PersonIndex,
+  type MatchDecision,
+  type PairDecisions,
+  type PersonColumns,
+} from '../domain/person-matcher.js';
+import { townshipResolver } from '../domain/townships.js';
+import { readList } from '../infra/read-list.js';
+import { BLOCK_COLUMNS, BlockWriter, rowFlags } from '../infra/row-blocks.js';
+
+export const ROW_COLUMNS = [
+  'county',
+  'import_id',
+  'row_number',
+  'name',
+  'id_number_enc',
+  'id_valid',
+  'subject_key',
+  'birth_date',
+  'sex',
+  'township',
+  'township_text',
+  'status',
+  'subject_county',
+  'subject_id',
+  'score',
+  'reasons',
+] as const;
+export const CANDIDATE_COLUMNS = [
+  'county',
+  'import_id',
+  'row_number',
+  'subject_county',
+  'subject_id',
+  'score',
+  'reasons',
+] as const;
+export { BLOCK_COLUMNS };
+
+export interface PipelineInput {
+  kind: ListKind;
+  content: Uint8Array;
+  asOf: string;
+  /** The loader's county: the import's key. */
+  county: string;
+  /** Earlier reviewers' decisions for this subject type: [subject key (hex), confirmed id or null, dismissed ids]. */
+  pairs: [string, number | null, number[]][];
+}
+
+/** What the header told: the file's format, its data rows, and the required columns it lacks. */
+export interface ListHead {
+  format: 'xlsx' | 'csv';
+  rows: number;
+  missing: string[];
+}
+
+/** One chunk of COPY text, in file order, and the statuses it holds. */
+export interface RenderedChunk {
+  rowsText: string;
+  candText: string;
+  blocksText: string;
+  counts: { matched: number; candidate: number; unmatched: number; invalid: number };
+}
+
+interface PreparedPerson {
+  rowNumber: number;
+  cells: string[];
+  name: string;
+  nameKey: string;
+  rawId: string;
+  id: IdCell;
+  idHash: Buffer | null;
+  birthDate: string | null;
+  sex: 'male' | 'female' | null;
+  township: string | null;
+  townshipText: string;
+}
+
+function memo<T>(fn: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined && !cache.has(s)) {
+      v = fn(s);
+      if (cache.size < 200_000) cache.set(s, v);
+    }
+    return v as T;
+  };
+}
+
+export class ImportPipeline {
+  readonly #cipher: PersonalDataCipher;
+  readonly #input: PipelineInput;
+  readonly #meta: (typeof LIST_KINDS)[ListKind];
+  readonly #pairs = new Map<string, PairDecisions>();
+  #columns: ReturnType<typeof mapColumns>['columns'] = {};
+  #table: { rowNumber: number; cells: string[] }[] = [];
+  #prepared: PreparedPerson[] = [];
+  readonly #persons = new PersonIndex();
+  readonly #enterprises = new EnterpriseIndex();
+
+  constructor(cipher: PersonalDataCipher, input: PipelineInput) {
+    this.#cipher = cipher;
+    this.#input = input;
+    this.#meta = LIST_KINDS[input.kind];
+    for (const [k, confirmed, dismissed] of input.pairs)
+      this.#pairs.set(k, { confirmed, dismissed: new Set(dismissed) });
+  }
+
+  get subject(): 'person' | 'enterprise' {
+    return this.#meta.subject;
+  }
+
+  /** Read the file and its header (throws the reader's AppError for an unreadable file). */
+  async read(): Promise<ListHead> {
+    const table = await readList(
+      Buffer.from(this.#input.content.buffer, this.#input.content.byteOffset, this.#input.content.byteLength),
+    );
+    const { columns, missing } = mapColumns(table.header, this.#meta.subject);
+    this.#columns = columns;
+    this.#table = table.rows;
+    return { format: table.format, rows: table.rows.length, missing };
+  }
+
+  /** Prepare every row of a person list (the part that does not need the registry). */
+  prepare(): void {
+    if (this.#meta.subject !== 'person') return;
+    const { asOf, county } = this.#input;
+    const c = this.#columns;
+    const resolveTownship = memo(townshipResolver(county, asOf));
+    const date = memo((s) => readDate(s, asOf));
+    const sexOf = memo(readSex);
+    const out: PreparedPerson[] = new Array(this.#table.length);
+    for (let k = 0; k < this.#table.length; k++) {
+      const r = this.#table[k]!;
+      const cells = r.cells;
+      const name = cleanNameFast(c.name === undefined ? '' : (cells[c.name] ?? ''));
+      const rawId = c.idNumber === undefined ? '' : (cells[c.idNumber] ?? '');
+      const id = readIdCell(rawId, asOf);
+      const birthText = c.birthDate === undefined ? '' : (cells[c.birthDate] ?? '');
+      const sexText = c.sex === undefined ? '' : (cells[c.sex] ?? '');
+      const townshipText = c.township === undefined ? '' : (cells[c.township] ?? '');
+      out[k] = {
+        rowNumber: r.rowNumber,
+        cells,
+        name,
+        nameKey: nameKeyFast(name),
+        rawId,
+        id,
+        idHash: id.kind === 'valid' ? this.#cipher.hash('idNumber', id.normalized) : null,
+        birthDate: birthText ? date(birthText) : null,
+        sex: sexText ? sexOf(sexText) : null,
+        township: townshipText ? resolveTownship(townshipText) : null,
+        townshipText,
+      };
+    }
+    this.#prepared = out;
+    this.#table = [];
+  }
+
+  addPersons(page: PersonColumns): void {
+    this.#persons.addColumns(page);
+  }
+
+  addEnterprises(rows: readonly { id: number; county: string; name: string; uscc: string }[]): void {
+    for (const e of rows) this.#enterprises.add(e);
+  }
+
+  /** A person row's subject key: its ID hash, else a keyed hash of its name key, birth date, township and damaged number. */
+  #subjectKey(p: PreparedPerson): Buffer {
+    if (p.idHash) return p.idHash;
+    const hint = p.id.kind === 'invalid' ? p.id.birthDateHint : null;
+    return this.#cipher.hash(
+      'idNumber',
+      `exchange-row\0${p.nameKey}\0${p.birthDate ?? hint ?? ''}\0${p.township ?? ''}\0${normalizeIdNumber(p.rawId)}`,
+    );
+  }
+
+  /** Decide every row, in file order, rendered in chunks of `batch` rows. */
+  *decide(importId: number, batch: number): Generator<RenderedChunk> {
+    const { county } = this.#input;
+    const cipher = this.#cipher;
+    const c = this.#columns;
+    const keep = (
+      this.#meta.subject === 'person'
+        ? [c.name, c.idNumber, c.sex, c.birthDate, c.township]
+        : [c.enterpriseName, c.uscc]
+    ) as (number | undefined)[];
+    const blocks = new BlockWriter(county, importId, cipher, keep.length);
+    let chunk: RenderedChunk = newChunk();
+    let inBatch = 0;
+    const emit = (
+      rowNumber: number,
+      cells: string[],
+      d: MatchDecision,
+      idValid: boolean,
+      row: () => [string, string, Buffer, string | null, string | null, string | null, string],
+    ) => {
+      chunk.counts[d.status]++;
+      if (d.status === 'matched') {
+        blocks.add(
+          rowNumber,
+          d.county!,
+          d.personId!,
+          rowFlags(d.reasons, idValid),
+          keep.map((k) => (k === undefined ? '' : (cells[k] ?? ''))),
+        );
+        return;
+      }
+      const [name, rawId, subjectKey, birthDate, sex, township, townshipText] = row();
+      chunk.rowsText += csvLine([
+        county,
+        importId,
+        rowNumber,
+        name || null,
+        rawId ? cipher.encrypt(rawId) : null,
+        idValid,
+        subjectKey,
+        birthDate,
+        sex,
+        township,
+        townshipText || null,
+        d.status,
+        d.county,
+        d.personId,
+        d.score,
+        d.reasons.join(','),
+      ]);
+      for (const x of d.candidates)
+        chunk.candText += csvLine([
+          county,
+          importId,
+          rowNumber,
+          x.county,
+          x.personId,
+          x.score,
+          x.reasons.join(','),
+        ]);
+    };
+    const rowsDone = () => {
+      if (++inBatch < batch) return null;
+      chunk.blocksText = blocks.take();
+      const out = chunk;
+      chunk = newChunk();
+      inBatch = 0;
+      return out;
+    };
+
+    if (this.#meta.subject === 'person') {
+      const index = this.#persons;
+      const pairs = this.#pairs;
+      for (const p of this.#prepared) {
+        let subjectKey: Buffer | null = null;
+        let pair: PairDecisions | undefined;
+        if (pairs.size) {
+          subjectKey = this.#subjectKey(p);
+          pair = pairs.get(subjectKey.toString('hex'));
+        }
+        const d = index.decide(
+          {
+            nameKey: p.nameKey,
+            id: p.id,
+            idHashHex: null,
+            ...(p.idHash ? { idHashHi: p.idHash.readUInt32BE(0), idHashLo: p.idHash.readUInt32BE(4) } : {}),
+            birthDate: p.birthDate,
+            sex: p.sex,
+            township: p.township,
+          },
+          pair,
+        );
+        emit(p.rowNumber, p.cells, d, p.id.kind === 'valid', () => [
+          p.name,
+          p.rawId,
+          subjectKey ?? this.#subjectKey(p),
+          p.birthDate,
+          p.sex,
+          p.township,
+          p.townshipText,
+        ]);
+        const out = rowsDone();
+        if (out) yield out;
+      }
+    } else {
+      const index = this.#enterprises;
+      for (const r of this.#table) {
+        const name = cleanName(c.enterpriseName === undefined ? '' : (r.cells[c.enterpriseName] ?? ''));
+        const nk = enterpriseNameKey(name);
+        const rawId = c.uscc === undefined ? '' : (r.cells[c.uscc] ?? '');
+        const uscc = readUsccCell(rawId);
+        const subjectKey = cipher.hash(
+          'idNumber',
+          uscc.kind === 'valid'
+            ? `exchange-uscc\0${uscc.normalized}`
+            : `exchange-enterprise\0${nk}\0${rawId}`,
+        );
+        const d = index.decide({ nameKey: nk, uscc }, this.#pairs.get(subjectKey.toString('hex')));
+        emit(r.rowNumber, r.cells, d, uscc.kind === 'valid', () => [
+          name,
+          rawId,
+          subjectKey,
+          null,
+          null,
+          null,
+          '',
+        ]);
+        const out = rowsDone();
+        if (out) yield out;
+      }
+    }
+    blocks.flush();
+    chunk.blocksText = blocks.take();
+    yield chunk;
+  }
+}
+
+function newChunk(): RenderedChunk {
+  return {
+    rowsText: '',
+    candText: '',
+    blocksText: '',
+    counts: { matched: 0, candidate: 0, unmatched: 0, invalid: 0 },
+  };
+}
