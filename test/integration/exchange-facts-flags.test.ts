@@ -18,7 +18,7 @@ import {
   setBudget,
 } from '../../src/modules/funds/index.js';
 import { registerEnterprise, registerPerson, setFact } from '../../src/modules/registry/index.js';
-import { getScanRun, listOutreach, runScan } from '../../src/modules/rules/index.js';
+import { getScanRun, latestScan, listOutreach, runScan } from '../../src/modules/rules/index.js';
 import { makeIdNumber, makeUscc } from '../../src/shared/identity/index.js';
 import { actor, createTestApp, LINGYUAN, testServer, TOWNSHIP_B, type TestApp } from '../support/test-app.js';
 
@@ -29,6 +29,7 @@ const approver = actor('cityApprover', LINGYUAN);
 const finance = actor('financeOfficer', LINGYUAN);
 const townB = actor('townshipOfficer', TOWNSHIP_B);
 const VILLAGE_A = '211382101200';
+const TODAY = '2026-11-30';
 
 const P = {
   a: { name: '王建国', id: makeIdNumber('211382', '1968-03-05', 123, 'male') },
@@ -46,6 +47,7 @@ const ids = {} as Record<Key, number>;
 
 beforeAll(async () => {
   app = await createTestApp();
+  app.today = () => TODAY;
   for (const [k, p] of Object.entries(P))
     ids[k as Key] = (
       await registerPerson(app, systemActor('cli'), {
@@ -92,8 +94,8 @@ describe('lists become dated facts', () => {
     expect(s).toMatchObject({ matched: 2, candidates: 1 });
     const f = await applyImportFacts(app, civil, first, { refresh: 'wait' });
     expect(f).toMatchObject({ fact: 'lowIncomeFamily', previousImport: null, opened: 2, closed: 0 });
-    expect(f.scanRunId).toEqual(expect.any(Number));
-    expect((await getScanRun(app.db, city, f.scanRunId!)).status).toBe('done');
+    // 政策找人 has never been run here: a list does not start a full scan by itself.
+    expect(f.scanRunId).toBeNull();
     expect(await current(ids.a, 'lowIncomeFamily')).toEqual([
       {
         value: true,
@@ -114,11 +116,26 @@ describe('lists become dated facts', () => {
     });
   });
 
-  it('sets the fact when a reviewer confirms a candidate', async () => {
-    await reviewCandidate(app, city, first, 4, { subjectId: ids.c, decision: 'confirm' });
+  it('sets the fact when a reviewer confirms a candidate, and judges 政策找人 again for that person', async () => {
+    const baseline = await runScan(app.database, city, app.rules.engineFor(TODAY), { date: TODAY });
+    await reviewCandidate(
+      app,
+      city,
+      first,
+      4,
+      { subjectId: ids.c, decision: 'confirm' },
+      { refresh: 'wait' },
+    );
     expect(await current(ids.c, 'lowIncomeFamily')).toMatchObject([
       { value: true, valid_from: '2026-10-31', valid_to: null },
     ]);
+    const again = await latestScan(app, city);
+    expect(again!.runId).toBeGreaterThan(baseline.runId);
+    expect(await getScanRun(app.db, city, again!.runId)).toMatchObject({
+      status: 'done',
+      incremental: true,
+      subjects: 1,
+    });
   });
 
   it('closes (never deletes) the fact of someone missing from the next list, but not while they are a candidate', async () => {
@@ -327,7 +344,7 @@ describe('cross-check flags', () => {
     try {
       expect((await runCrossChecks(app, city)).byKind['deceased-with-open-case']).toBe(1);
     } finally {
-      app.today = undefined;
+      app.today = () => TODAY;
     }
     const done = await runBatch(app, approver, b.id);
     expect(done).toMatchObject({ status: 'done' });
@@ -384,7 +401,7 @@ describe('政策找人 after a list', () => {
       expect(f).toMatchObject({ fact: 'deceased', opened: 1, scanRunId: expect.any(Number) });
       expect(await sought()).toEqual([]);
     } finally {
-      app.today = undefined;
+      app.today = () => TODAY;
     }
   });
 });

@@ -8,7 +8,7 @@ export { diffPacks, type PackDiff } from './domain/pack-diff.js';
 export { loadBundledPack, loadPackFromDir } from './infra/load-pack.js';
 export { readPackSources, POLICY_DIR } from './infra/pack-files.js';
 export { evaluateRegisteredPerson } from './use-cases/evaluate-registered-person.js';
-export { runScan, startScan, type ScanSummary } from './use-cases/run-scan.js';
+export { refreshScan, runScan, startScan, type ScanSummary } from './use-cases/run-scan.js';
 export { simulate, type SimulationResult } from './use-cases/simulate.js';
 export { getScanRun, listScanFindings, scanFindingCounts } from './use-cases/findings.js';
 export type { RulesTables } from './infra/tables.js';

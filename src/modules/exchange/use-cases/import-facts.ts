@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { todayInChina } from '../../../shared/dates/calendar-date.js';
 import { recordAudit, requirePermission, systemActor, type Actor } from '../../access/index.js';
 import { applyListFacts } from '../../registry/index.js';
-import { startScan, type RulesService, type ScanSummary } from '../../rules/index.js';
+import { refreshScan, type RulesService, type ScanSummary } from '../../rules/index.js';
 import { LIST_FACTS, planListFacts } from '../domain/list-facts.js';
 import { LIST_KINDS, type ListKind } from '../domain/list-kinds.js';
 import type { ExchangeContext } from '../exchange-context.js';
@@ -143,18 +143,17 @@ export async function applyImportFacts(
 /**
  * 政策找人 judged again for the people whose facts changed: an incremental scan of the list's
  * jurisdiction (it takes the subjects whose facts were recorded since the last finished scan), run by
- * the system on today's pack.
+ * the system on today's pack — if 政策找人 has been run there before.
  */
 async function refreshOutreach(ctx: ImportFactsContext, scope: string, refresh: Refresh) {
   if (refresh === 'none' || !ctx.rules) return null;
   const date = ctx.today?.() ?? todayInChina();
-  const { runId, completion } = await startScan(
-    ctx.database,
-    systemActor('job', 'exchange'),
-    ctx.rules.engineFor(date),
-    { scope, date, incremental: true },
-  );
-  if (refresh === 'wait') await completion;
-  else completion.catch((): ScanSummary | undefined => undefined); // a failed run is recorded as failed
-  return runId;
+  const started = await refreshScan(ctx.database, systemActor('job', 'exchange'), ctx.rules.engineFor(date), {
+    scope,
+    date,
+  });
+  if (!started) return null;
+  if (refresh === 'wait') await started.completion;
+  else started.completion.catch((): ScanSummary | undefined => undefined); // a failed run is recorded so
+  return started.runId;
 }

@@ -220,3 +220,18 @@ async function scan(
   );
   return summary;
 }
+
+/**
+ * 政策找人 judged again for the subjects whose facts changed, where it has been run before: an incremental
+ * scan of the scope when a finished scan of that same scope exists; nothing otherwise (the first run of a
+ * scope is a full scan that someone starts on purpose — a list import does not start one by itself).
+ */
+export async function refreshScan(
+  database: Database,
+  actor: Actor,
+  engine: RulesEngine,
+  opts: { scope: string; date: string },
+): Promise<{ runId: number; completion: Promise<ScanSummary> } | null> {
+  if (!(await lastFinishedRun(database.db, opts.scope))) return null;
+  return startScan(database, actor, engine, { ...opts, incremental: true });
+}
