@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createAccount, systemActor } from '../../src/modules/access/index.js';
-import { registerPerson } from '../../src/modules/registry/index.js';
+import { registerPerson, setFact } from '../../src/modules/registry/index.js';
 import { makeIdNumber } from '../../src/shared/identity/index.js';
 import { DESKTOP, loginTo, PHONE, run, SCREENSHOTS, seriousA11y, useSite } from './browser.js';
 
@@ -164,4 +164,71 @@ describe.skipIf(!run)('back office: 数据交换 in Chromium', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('lists a cross-check flag with its evidence and stores the reviewer’s decision', async () => {
+    // 张伟 applies for the temporary living allowance with 30 months of contributions: eligible for 失业保险金.
+    const app = Number(
+      (
+        await sql<{ id: number }>`
+          INSERT INTO applications (county, programme_id, subject_type, subject_id, division, status, channel, applied_on)
+          VALUES ('211382', 'temporary-living-allowance', 'person', ${ids.zhang}, ${P.zhang.v}, 'inReview', 'desk',
+                  '2026-11-01')
+          RETURNING id`.execute(site.app.db)
+      ).rows[0]!.id,
+    );
+    await setFact(
+      site.app,
+      systemActor('cli'),
+      { type: 'person', id: ids.zhang },
+      { name: 'insuredMonths', value: 30, validFrom: '2026-10-01' },
+    );
+    const context = await site.browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+    const p = await context.newPage();
+    const errors: string[] = [];
+    p.on('pageerror', (e) => errors.push(e.message));
+    await loginTo(p, `${site.url}/office/exchange/flags`, 'exchange-e2e', 'exchange-pass-123');
+    await p.getByText('没有待核实的疑点').waitFor({ timeout: 10_000 });
+    await p.getByRole('button', { name: '运行交叉比对' }).click();
+    await p.getByText('交叉比对完成，新增疑点 1 条').waitFor({ timeout: 15_000 });
+    const flag = p.locator('li[data-flag]');
+    await flag.waitFor({ timeout: 10_000 });
+    const text = (await flag.textContent()) ?? '';
+    expect(text).toContain('领取临时生活补助但符合失业保险金条件');
+    expect(text).toContain('暂停支付');
+    expect(text).toContain('张*');
+    expect(text).toContain('失业保险累计缴费 30 个月');
+    expect(await flag.getByRole('link', { name: `申请 #${app}` }).getAttribute('href')).toBe(
+      `/office/cases/${app}`,
+    );
+    expect(await seriousA11y(p)).toEqual([]);
+
+    // A note is required; then the decision is stored and shown.
+    await flag.getByRole('radio', { name: '情况属实，继续暂停支付并转经办处理' }).check();
+    await flag.getByRole('button', { name: '提交结论' }).click();
+    await flag.getByText('请填写核实说明（至少2个字）').waitFor({ timeout: 10_000 });
+    await flag.getByLabel('核实说明（必填）').fill('社保局核实其符合失业保险金条件，应先申领失业保险金');
+    await p.screenshot({ path: `${SCREENSHOTS}/exchange-flags-desktop.png`, fullPage: true });
+    await flag.getByRole('button', { name: '提交结论' }).click();
+    await flag.getByText(/情况属实，继续暂停支付并转经办处理（exchange-e2e，/).waitFor({ timeout: 10_000 });
+    const stored = await fetchFlags(p, site.url);
+    expect(stored.items[0]).toMatchObject({
+      state: 'upheld',
+      held: true,
+      decision: { outcome: 'upheld', by: 'exchange-e2e' },
+    });
+    await p.setViewportSize(PHONE);
+    await p.getByRole('combobox', { name: '状态' }).click();
+    await p.getByTitle('已处理').click();
+    await flag.getByText('社保局核实其符合失业保险金条件，应先申领失业保险金').waitFor({ timeout: 10_000 });
+    expect(await noWiderThanScreen(p)).toBeLessThanOrEqual(0);
+    await p.screenshot({ path: `${SCREENSHOTS}/exchange-flags-phone.png`, fullPage: false });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
+
+/** The decided flags as the API answers them (with the page's session). */
+const fetchFlags = async (p: Page, url: string) =>
+  JSON.parse(
+    String(await p.evaluate(`fetch('${url}/api/v1/exchange/flags?state=decided').then((r) => r.text())`)),
+  ) as { items: { state: string; held: boolean; decision: { outcome: string; by: string } | null }[] };

@@ -93,7 +93,7 @@ function Flag({
   return (
     <li className="exchange-flag card" data-flag={f.id}>
       <div className="exchange-row-head">
-        <Tag color="volcano">{label('flagKind', f.kind)}</Tag>
+        <strong className="exchange-kind">{label('flagKind', f.kind)}</strong>
         <Tag color={f.state === 'open' ? 'gold' : f.state === 'cleared' ? 'green' : 'red'}>
           {label('flagState', f.state)}
         </Tag>
