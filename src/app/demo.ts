@@ -1,10 +1,12 @@
 import { sql } from 'kysely';
 import { createAccount, systemActor, type Role } from '../modules/access/index.js';
 import { createApplication, reviewApplication } from '../modules/applications/index.js';
-import { childrenOf } from '../modules/divisions/index.js';
+import { childrenOf, divisionName } from '../modules/divisions/index.js';
+import { importList } from '../modules/exchange/index.js';
 import { listFunds, setBudget } from '../modules/funds/index.js';
 import { seedRegistry } from '../modules/registry/seed/seed-registry.js';
 import { todayInChina } from '../shared/dates/calendar-date.js';
+import { makeIdNumber } from '../shared/identity/index.js';
 import type { AppContext } from './app-context.js';
 
 /** The demo password of every demo account (README, "Demo accounts"). Demo data only: never in production. */
@@ -90,6 +92,7 @@ export async function ensureDemoData(ctx: AppContext) {
     });
   }
   const work = await seedDemoWork(ctx, clerkVillage);
+  await seedDemoList(ctx);
   return { persons: DEMO_PERSONS, enterprises: DEMO_ENTERPRISES, accounts: demoAccounts.length, ...work };
 }
 
@@ -142,4 +145,43 @@ async function seedDemoWork(ctx: AppContext, village: string) {
     }
   }
   return { budgets, applications };
+}
+
+/**
+ * A small 低保 list from civil affairs for the 数据交换 pages: a few persons of the demo township as they
+ * are, one name mistyped, one number missing, one person from elsewhere and one unusable row — so the
+ * matching results show every status and two candidates wait for a reviewer.
+ */
+async function seedDemoList(ctx: AppContext) {
+  const rows = await sql<{ name: string; id_number_enc: Buffer; birth_date: string; sex: string }>`
+    SELECT name, id_number_enc, birth_date, sex FROM persons WHERE township = ${DEMO_TOWNSHIP}
+    ORDER BY id LIMIT 5`.execute(ctx.db);
+  if (rows.rows.length < 5) return;
+  const town = divisionName(DEMO_TOWNSHIP) ?? '';
+  const sex = (s: string) => (s === 'female' ? '女' : '男');
+  const lines = rows.rows.map((r, i) => {
+    const id = ctx.cipher.decrypt(r.id_number_enc);
+    if (i === 3)
+      return [r.name.slice(0, -1) + (r.name.endsWith('明') ? '亮' : '明'), id, sex(r.sex), '', town];
+    if (i === 4) return [r.name, '', sex(r.sex), r.birth_date, town];
+    return [r.name, id, sex(r.sex), '', town];
+  });
+  lines.push(
+    ['周大勇', makeIdNumber('130102', '1970-04-04', 55, 'male'), '男', '', ''],
+    ['', '12345', '', '', ''],
+  );
+  const csv = [['姓名', '公民身份号码', '性别', '出生日期', '乡镇（街道）'], ...lines]
+    .map((l) => l.join(','))
+    .join('\r\n');
+  const today = todayInChina();
+  await importList(
+    ctx,
+    { ...systemActor('cli', 'demo'), division: '211382' },
+    {
+      kind: 'low-income',
+      fileName: `演示-低保名单-${today.slice(0, 7)}.csv`,
+      content: Buffer.from(csv, 'utf8'),
+      asOf: today,
+    },
+  );
 }
