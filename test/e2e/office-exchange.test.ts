@@ -197,6 +197,7 @@ describe.skipIf(!run)('back office: 数据交换 in Chromium', () => {
     expect(text).toContain('暂停支付');
     expect(text).toContain('张*');
     expect(text).toContain('失业保险累计缴费 30 个月');
+    await flag.getByText(/^\s*·\s*临时生活补助$/).waitFor({ timeout: 10_000 });
     expect(await flag.getByRole('link', { name: `申请 #${app}` }).getAttribute('href')).toBe(
       `/office/cases/${app}`,
     );
@@ -221,6 +222,7 @@ describe.skipIf(!run)('back office: 数据交换 in Chromium', () => {
     await p.getByTitle('已处理').click();
     await flag.getByText('社保局核实其符合失业保险金条件，应先申领失业保险金').waitFor({ timeout: 10_000 });
     expect(await noWiderThanScreen(p)).toBeLessThanOrEqual(0);
+    await p.keyboard.press('Escape');
     await p.screenshot({ path: `${SCREENSHOTS}/exchange-flags-phone.png`, fullPage: false });
     expect(errors).toEqual([]);
     await context.close();

@@ -6,7 +6,7 @@ import { useAuth } from '../../lib/auth';
 import { described, useAction } from '../../lib/form';
 import { usePrefs, useTitle } from '../../lib/prefs';
 import { EmptyNotice, ErrorNotice, Loading } from '../../lib/status';
-import { dateTime, useLabel } from './parts';
+import { dateTime, useLabel, useProgrammeName } from './parts';
 import { FLAG_KINDS, type CrossCheckResult, type FlagKind, type FlagView } from './types';
 
 const PAGE = 50;
@@ -90,6 +90,7 @@ function Flag({
 }) {
   const { t, lang } = usePrefs();
   const label = useLabel();
+  const programme = useProgrammeName();
   return (
     <li className="exchange-flag card" data-flag={f.id}>
       <div className="exchange-row-head">
@@ -113,7 +114,7 @@ function Flag({
           ) : (
             t('exchange.none')
           )}
-          {f.programmeId && <span className="meta"> · {f.programmeId}</span>}
+          {f.programmeId && <span className="meta"> · {programme(f.programmeId)}</span>}
         </dd>
         <dt>{t('exchange.flag.raisedAt')}</dt>
         <dd>{dateTime(f.raisedAt)}</dd>

@@ -1,7 +1,10 @@
 import { Tag } from 'antd';
+import { useEffect, useState } from 'react';
 import { NavLink } from 'react-router';
 import type { MessageKey } from '../../i18n';
+import { api } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
+import type { PolicyList } from '../../lib/types';
 import { usePrefs } from '../../lib/prefs';
 
 /** A key of this part's catalogue built from an API code (list kinds, reasons, flag kinds, states). */
@@ -57,4 +60,29 @@ export function SubNav() {
       )}
     </nav>
   );
+}
+
+let programmes: Promise<PolicyList> | undefined;
+
+/** A programme's name by id, from the public programme list (asked once); the id until it comes. */
+export function useProgrammeName(): (id: string) => string {
+  const { lang } = usePrefs();
+  const [list, setList] = useState<PolicyList>();
+  useEffect(() => {
+    let live = true;
+    programmes ??= api<PolicyList>('/public/programmes');
+    programmes.then(
+      (d) => live && setList(d),
+      () => {
+        programmes = undefined;
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return (id) => {
+    const p = list && [...list.person, ...list.enterprise].find((x) => x.id === id);
+    return p ? (lang === 'en' ? p.nameEn : p.name) : id;
+  };
 }
