@@ -126,6 +126,16 @@ describe.skipIf(!run)('back office: 数据交换 in Chromium', () => {
     await p.locator('li[data-row="3"]').waitFor({ timeout: 10_000 });
     expect(await noWiderThanScreen(p)).toBeLessThanOrEqual(0);
     await p.screenshot({ path: `${SCREENSHOTS}/exchange-import-phone.png`, fullPage: true });
+    // In large-text mode (适老化) too.
+    await p.evaluate("localStorage.setItem('jiuye.largeText', '1')");
+    await p.reload();
+    await p.locator('li[data-row="3"]').waitFor({ timeout: 10_000 });
+    expect(await p.evaluate("document.documentElement.classList.contains('large-text')")).toBe(true);
+    expect(await noWiderThanScreen(p)).toBeLessThanOrEqual(0);
+    await p.goto(`${site.url}/office/exchange/exports`);
+    await p.getByRole('link', { name: '就业困难人员名单' }).waitFor({ timeout: 10_000 });
+    expect(await noWiderThanScreen(p)).toBeLessThanOrEqual(0);
+    expect(await seriousA11y(p)).toEqual([]);
     await context.close();
   });
 
