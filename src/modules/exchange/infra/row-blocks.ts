@@ -14,7 +14,7 @@
 import zlib from 'node:zlib';
 import type { PersonalDataCipher } from '../../../platform/crypto/index.js';
 import type { Database } from '../../../platform/db/database.js';
-import { csvLine } from '../../../platform/db/database.js';
+import { csvLine } from './copy-csv.js';
 import { copyTextRows } from '../../../platform/db/copy-text.js';
 import type { Reason } from '../domain/person-matcher.js';
 
@@ -151,7 +151,7 @@ export function unpackMatches(packed: Buffer): Pick<RowBlock, 'rowNumbers' | 'su
 }
 
 export function sealCells(cipher: PersonalDataCipher, columns: readonly (readonly string[])[]): Buffer {
-  return cipher.encrypt(zlib.deflateRawSync(JSON.stringify(columns), { level: 6 }).toString('base64'));
+  return cipher.encrypt(zlib.deflateRawSync(JSON.stringify(columns), { level: 3 }).toString('base64'));
 }
 
 export function openCells(cipher: PersonalDataCipher, sealed: Buffer): string[][] {

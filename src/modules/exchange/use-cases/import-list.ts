@@ -72,9 +72,24 @@ export async function importList(
   ctx: ExchangeContext,
   actor: Actor,
   input: ImportListInput,
-  opts: { worker?: boolean } = {},
+  opts: {
+    worker?: boolean;
+    /** Called after each chunk is written, with the rows written so far (a throw aborts the import). */
+    onProgress?: (rows: number) => void;
+  } = {},
 ): Promise<ImportSummary> {
   const t0 = performance.now();
+  // JIUYE_TRACE_IMPORT=1: each phase's milliseconds on stderr (for docs/performance.md; no personal data).
+  const trace = process.env.JIUYE_TRACE_IMPORT
+    ? (() => {
+        let last = t0;
+        return (phase: string) => {
+          const now = performance.now();
+          process.stderr.write(`import ${phase}: ${Math.round(now - last)} ms\n`);
+          last = now;
+        };
+      })()
+    : () => undefined;
   requirePermission(actor, 'exchange.import');
   if (!isCalendarDate(input.asOf)) throw new AppError('INVALID_DATE', { path: 'asOf' });
   const meta = LIST_KINDS[input.kind];
@@ -92,17 +107,27 @@ export async function importList(
   const useWorker = opts.worker ?? input.content.length > WORKER_BYTES;
   const runner = useWorker ? workerRunner(cipher, pipelineInput) : inlineRunner(cipher, pipelineInput);
   try {
-    const head = await runner.head();
+    trace('pair decisions, start');
+    const headRead = runner.head();
+    headRead.catch(() => undefined); // awaited below
+    // The registry side, read while the pipeline reads and prepares the list (in a worker) …
+    if (meta.subject === 'person')
+      for await (const page of personMatchIndex(ctx.database, actor)) runner.addPersons(page);
+    else runner.addEnterprises(await enterpriseMatchIndex(ctx.database, actor));
+    trace('registry index read');
+    // … whose header must name the required columns.
+    const head = await headRead;
     if (head.missing.length)
       throw new AppError('VALIDATION_FAILED', {
         path: 'file',
         zh: `名单第1行缺少必需的列：${head.missing.join('、')}，未导入任何数据`,
         en: `The header row lacks required columns (${head.missing.join(', ')}); nothing was imported`,
       });
-    // The registry side, handed to the pipeline while it prepares the rows.
-    if (meta.subject === 'person')
-      for await (const page of personMatchIndex(ctx.database, actor)) runner.addPersons(page);
-    else runner.addEnterprises(await enterpriseMatchIndex(ctx.database, actor));
+    trace('file read');
+    let waiting = 0;
+    let writing = 0;
+    const perTable: Record<string, number> = {};
+    const bytes: Record<string, number> = {};
 
     const counts = { matched: 0, candidate: 0, unmatched: 0, invalid: 0 };
     const written = { rows: 0, candidates: 0 };
@@ -116,15 +141,31 @@ export async function importList(
         RETURNING id`.execute(trx);
       const importId = Number(inserted.rows[0]!.id);
       // Matched rows go into blocks (exchange_row_blocks), the others into exchange_rows for review.
+      let w0 = performance.now();
       for await (const chunk of runner.decide(importId, BATCH)) {
-        if (chunk.rowsText) await copy('exchange_rows', ROW_COLUMNS, chunk.rowsText);
-        if (chunk.candText) await copy('exchange_candidates', CANDIDATE_COLUMNS, chunk.candText);
-        if (chunk.blocksText) await copy('exchange_row_blocks', BLOCK_COLUMNS, chunk.blocksText);
+        const w1 = performance.now();
+        waiting += w1 - w0;
+        const timed = async (table: string, columns: readonly string[], text: string) => {
+          if (!text) return;
+          const c0 = performance.now();
+          await copy(table, columns, text);
+          perTable[table] = (perTable[table] ?? 0) + performance.now() - c0;
+          bytes[table] = (bytes[table] ?? 0) + text.length;
+        };
+        await timed('exchange_rows', ROW_COLUMNS, chunk.rowsText);
+        await timed('exchange_candidates', CANDIDATE_COLUMNS, chunk.candText);
+        await timed('exchange_row_blocks', BLOCK_COLUMNS, chunk.blocksText);
         for (const k of ['matched', 'candidate', 'unmatched', 'invalid'] as const)
           counts[k] += chunk.counts[k];
         written.rows += chunk.counts.candidate + chunk.counts.unmatched + chunk.counts.invalid;
         written.candidates += countLines(chunk.candText);
+        w0 = performance.now();
+        writing += w0 - w1;
+        opts.onProgress?.(counts.matched + written.rows);
       }
+      trace(
+        `decided and written (waiting for the pipeline ${Math.round(waiting)} ms, COPY ${Math.round(writing)} ms)`,
+      );
       const seconds = +((performance.now() - t0) / 1000).toFixed(3);
       const s: ImportSummary = {
         import: importId,
@@ -147,8 +188,10 @@ export async function importList(
       });
       return s;
     });
+    trace('committed');
     await analyzeIfGrown(ctx, 'exchange_rows', written.rows);
     await analyzeIfGrown(ctx, 'exchange_candidates', written.candidates);
+    trace('analyzed');
     summary.seconds = +((performance.now() - t0) / 1000).toFixed(3);
     return summary;
   } finally {

@@ -5,7 +5,7 @@
  * No database here: `importList` runs it in a worker thread for a large list (PGlite runs on the main
  * thread, so reading the registry and writing overlap with this), or in line for a small one.
  */
-import { csvLine } from '../../../platform/db/database.js';
+import { csvLine } from '../infra/copy-csv.js';
 import type { PersonalDataCipher } from '../../../platform/crypto/index.js';
 import { normalizeIdNumber } from '../../../shared/identity/index.js';
 import { EnterpriseIndex, readUsccCell } from '../domain/enterprise-matcher.js';

@@ -54,7 +54,8 @@ const IN_FLIGHT = 3;
 
 export function workerRunner(cipher: PersonalDataCipher, input: PipelineInput): ImportRunner {
   const worker = new Worker(new URL('./import-worker.ts', import.meta.url), {
-    execArgv: ['--import', 'tsx'],
+    // A profile of the worker too when the process is profiled (node --cpu-prof).
+    execArgv: [...process.execArgv.filter((a) => a.startsWith('--cpu-prof')), '--import', 'tsx'],
     workerData: { masterKey: cipher.masterKeyForWorker(), input, inFlight: IN_FLIGHT },
     transferList: [],
   });
