@@ -189,7 +189,7 @@ describe.skipIf(!run)('back office: 数据交换 in Chromium', () => {
     await setFact(
       site.app,
       systemActor('cli'),
-      { type: 'person', id: ids.zhang },
+      { type: 'person', id: ids.zhang! },
       { name: 'insuredMonths', value: 30, validFrom: '2026-10-01' },
     );
     const context = await site.browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
