@@ -84,6 +84,13 @@ export function dayOf(iso: string): number {
   return Math.round((Date.UTC(y, m - 1, d) - DAY0) / 86_400_000);
 }
 
+/** A name key's first UTF-16 unit; -1 for none, -2 when it is a surrogate (a character outside the BMP). */
+function firstUnit(key: string): number {
+  if (!key.length) return -1;
+  const c = key.charCodeAt(0);
+  return c >= 0xd800 && c <= 0xdfff ? -2 : c;
+}
+
 /** The columns of a page of registry persons (the registry's `personMatchIndex` pages). */
 export interface PersonColumns {
   size: number;
@@ -112,6 +119,9 @@ export class PersonIndex {
   readonly birthDays: number[] = [];
   readonly sexes: ('male' | 'female')[] = [];
   readonly townships: string[] = [];
+  /** First two UTF-16 units of each name key (-1 past its end), to rule out most names without comparing them. */
+  readonly #name0: number[] = [];
+  readonly #name1: number[] = [];
   readonly #hashHi: number[] = [];
   readonly #hashLo: number[] = [];
   #slots: Int32Array | null = null;
@@ -173,6 +183,8 @@ export class PersonIndex {
     this.ids.push(id);
     this.counties.push(county);
     this.names.push(key);
+    this.#name0.push(firstUnit(key));
+    this.#name1.push(key.length > 1 ? key.charCodeAt(1) : -1);
     this.#hashHi.push(hi >>> 0);
     this.#hashLo.push(lo >>> 0);
     this.birthDays.push(day);
@@ -390,9 +402,16 @@ export class PersonIndex {
 
     // 2. Candidates by name, birth date and township.
     let tooMany = false;
+    const r0 = firstUnit(row.nameKey);
+    const r1 = row.nameKey.length > 1 ? row.nameKey.charCodeAt(1) : -1;
     const consider = (i: number) => {
       if (found.has(i) || dismissed?.has(this.ids[i]!)) return;
-      // Without an ID hit only the same or a close name can be plausible (see score): the cheap test first.
+      // Without an ID hit only the same or a close name can be plausible (see score): cheap tests first.
+      // Names one edit apart share their first or second character, in place or shifted by one.
+      const b0 = this.#name0[i]!;
+      const b1 = this.#name1[i]!;
+      // (Not when either name begins with a character outside the BMP: its two units are one character.)
+      if (b0 !== r0 && b1 !== r1 && b1 !== r0 && b0 !== r1 && b0 !== -2 && r0 !== -2) return;
       if (compareNames(row.nameKey, this.names[i]!) === 'different') return;
       const s = this.score(i, row, birth, birthFromDamagedId, false);
       if (s)

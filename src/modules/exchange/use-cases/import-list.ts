@@ -164,7 +164,11 @@ export async function importList(
         opts.onProgress?.(counts.matched + written.rows);
       }
       trace(
-        `decided and written (waiting for the pipeline ${Math.round(waiting)} ms, COPY ${Math.round(writing)} ms)`,
+        `decided and written (waiting for the pipeline ${Math.round(waiting)} ms, COPY ${Math.round(writing)} ms: ` +
+          Object.entries(perTable)
+            .map(([t, ms]) => `${t} ${Math.round(ms)} ms for ${Math.round(bytes[t]! / 1e6)} MB`)
+            .join(', ') +
+          ')',
       );
       const seconds = +((performance.now() - t0) / 1000).toFixed(3);
       const s: ImportSummary = {

@@ -57,7 +57,8 @@ export function workerRunner(cipher: PersonalDataCipher, input: PipelineInput): 
     // A profile of the worker too when the process is profiled (node --cpu-prof).
     execArgv: [...process.execArgv.filter((a) => a.startsWith('--cpu-prof')), '--import', 'tsx'],
     workerData: { masterKey: cipher.masterKeyForWorker(), input, inFlight: IN_FLIGHT },
-    transferList: [],
+    // A larger young generation: a million prepared rows otherwise get copied from space to space.
+    resourceLimits: { maxYoungGenerationSizeMb: 256 },
   });
   const queue: FromWorker[] = [];
   let failure: unknown;
