@@ -1,46 +1,13 @@
 import { Input, Radio, Switch } from 'antd';
 import { useId, useState, type MouseEvent } from 'react';
 import { ApiError } from '../../lib/api';
+import { downloadFile } from '../../lib/files';
 import { useAuth } from '../../lib/auth';
 import { asApiError, described } from '../../lib/form';
 import { usePrefs, useTitle } from '../../lib/prefs';
 import { ErrorNotice } from '../../lib/status';
 import { k } from './parts';
 import { exportUrl, EXPORT_KINDS, type ExportKind, type ExportOptions } from './exportUrl';
-
-/**
- * The file behind an export link, fetched with the session's cookie so a refusal shows as the API's
- * Chinese message instead of a page of JSON, then handed to the browser to save.
- */
-async function download(href: string): Promise<void> {
-  let res: Response;
-  try {
-    res = await fetch(href, { headers: { accept: '*/*' } });
-  } catch {
-    throw new ApiError(0, 'NETWORK', '');
-  }
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as {
-      error?: { code?: string; message?: string; path?: string };
-    } | null;
-    const e = body?.error;
-    throw new ApiError(res.status, e?.code ?? `HTTP_${res.status}`, e?.message ?? '', e?.path);
-  }
-  const disposition = res.headers.get('content-disposition') ?? '';
-  const star = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
-  const filename = star
-    ? decodeURIComponent(star)
-    : (/filename="([^"]+)"/.exec(disposition)?.[1] ?? 'export');
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /** 数据导出: the lists for other departments, masked unless the role may reveal and gives a reason (audited). */
 export default function Exports() {
@@ -68,7 +35,7 @@ export default function Exports() {
     setBusy(kind);
     setError(undefined);
     setDone(undefined);
-    download(e.currentTarget.href).then(
+    downloadFile(e.currentTarget.href).then(
       () => {
         setBusy(undefined);
         setDone(kind);

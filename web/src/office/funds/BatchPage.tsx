@@ -6,7 +6,7 @@ import { api, ApiError, useApi } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
 import { usePrefs, useTitle } from '../../lib/prefs';
 import { EmptyNotice, ErrorNotice, Loading } from '../../lib/status';
-import { downloadFile } from './download';
+import { downloadFile } from '../../lib/files';
 import { fenText, resumable } from './money';
 import { BatchStatusTag, dateTime, Yuan } from './parts';
 import type { BatchItemView, BatchView, ResultsAnswer } from './types';
