@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Converter } from 'opencc-js/cn2t';
@@ -128,12 +129,15 @@ export async function main(args: string[]) {
   fs.writeFileSync(file, lines.join('\n') + '\n');
   log(`list: ${truth.length} rows (${inRegistry} from the registry) in ${file}`);
 
+  // CPU time of the import, both threads (the machine is shared: wall time alone depends on the load).
+  const cpu0 = process.cpuUsage();
   const s = await importList(ctx, systemActor('cli', 'bench'), {
     kind: 'low-income',
     fileName: path.basename(file),
     content: fs.readFileSync(file),
     asOf: today,
   });
+  const cpu = process.cpuUsage(cpu0);
   log(`import: ${JSON.stringify(s)}`);
 
   // Score against the truth, by keyed hash (the bench never reads plain numbers from the database).
@@ -193,6 +197,8 @@ export async function main(args: string[]) {
     invalid: s.invalid,
     seconds: s.seconds,
     rowsPerSecond: Math.round(s.rows / s.seconds),
+    cpuSeconds: +((cpu.user + cpu.system) / 1e6).toFixed(1),
+    loadAverage: +os.loadavg()[0]!.toFixed(1),
     precisionMatched: +(matched ? matchedRight / matched : 1).toFixed(5),
     recallMatchedOrCandidate: +(known ? found / known : 1).toFixed(5),
     strangersMatched,

@@ -58,7 +58,13 @@ async function analyzeIfGrown(ctx: ExchangeContext, table: string, added: number
   const r = await sql<{ n: number }>`
     SELECT reltuples::float8 AS n FROM pg_class WHERE oid = ${table}::regclass`.execute(ctx.db);
   const known = Number(r.rows[0]?.n ?? -1);
-  if (known < 0 || added >= 0.2 * known) await sql.raw(`ANALYZE ${table}`).execute(ctx.db);
+  if (known >= 0 && added < 0.2 * known) return;
+  // A sample of 3,000 rows instead of 30,000 (a tenth of the time): the look-ups here are by import,
+  // status and row number, which a small sample describes well enough.
+  await ctx.db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL default_statistics_target = 10`.execute(trx);
+    await sql.raw(`ANALYZE ${table}`).execute(trx);
+  });
 }
 
 /**

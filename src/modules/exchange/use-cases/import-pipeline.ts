@@ -10,16 +10,18 @@ import type { PersonalDataCipher } from '../../../platform/crypto/index.js';
 import { normalizeIdNumber } from '../../../shared/identity/index.js';
 import { EnterpriseIndex, readUsccCell } from '../domain/enterprise-matcher.js';
 import { cleanNameFast, nameKeyFast } from '../domain/fast-names.js';
-import { readIdCell, type IdCell } from '../domain/id-cell.js';
+import { readIdCell } from '../domain/id-cell.js';
 import { LIST_KINDS, mapColumns, readDate, readSex, type ListKind } from '../domain/list-kinds.js';
 import { cleanName, enterpriseNameKey } from '../domain/names.js';
 import {
   PersonIndex,
   type MatchDecision,
+  type ListPersonRow,
   type PairDecisions,
   type PersonColumns,
 } from '../domain/person-matcher.js';
 import { townshipResolver } from '../domain/townships.js';
+import { idHasher, type IdHasher } from '../infra/id-hasher.js';
 import { readList } from '../infra/read-list.js';
 import { BLOCK_COLUMNS, BlockWriter, rowFlags } from '../infra/row-blocks.js';
 
@@ -77,18 +79,10 @@ export interface RenderedChunk {
   counts: { matched: number; candidate: number; unmatched: number; invalid: number };
 }
 
-interface PreparedPerson {
+/** A person row as the matcher takes it, with its number and cells (name, number and township text are read again from the cells when a row goes to exchange_rows). */
+interface PreparedPerson extends ListPersonRow {
   rowNumber: number;
   cells: string[];
-  name: string;
-  nameKey: string;
-  rawId: string;
-  id: IdCell;
-  idHash: Buffer | null;
-  birthDate: string | null;
-  sex: 'male' | 'female' | null;
-  township: string | null;
-  townshipText: string;
 }
 
 function memo<T>(fn: (s: string) => T): (s: string) => T {
@@ -114,8 +108,12 @@ export class ImportPipeline {
   readonly #persons = new PersonIndex();
   readonly #enterprises = new EnterpriseIndex();
 
-  constructor(cipher: PersonalDataCipher, input: PipelineInput) {
+  readonly #hash: IdHasher;
+
+  /** `masterKey` (the cipher's, in this process) lets the keyed hashes be computed faster (infra/id-hasher.ts). */
+  constructor(cipher: PersonalDataCipher, input: PipelineInput, masterKey: Buffer | null = null) {
     this.#cipher = cipher;
+    this.#hash = idHasher(cipher, masterKey);
     this.#input = input;
     this.#meta = LIST_KINDS[input.kind];
     for (const [k, confirmed, dismissed] of input.pairs)
@@ -155,18 +153,18 @@ export class ImportPipeline {
       const birthText = c.birthDate === undefined ? '' : (cells[c.birthDate] ?? '');
       const sexText = c.sex === undefined ? '' : (cells[c.sex] ?? '');
       const townshipText = c.township === undefined ? '' : (cells[c.township] ?? '');
+      const h = id.kind === 'valid' ? this.#hash(id.normalized) : null;
       out[k] = {
         rowNumber: r.rowNumber,
         cells,
-        name,
         nameKey: nameKeyFast(name),
-        rawId,
         id,
-        idHash: id.kind === 'valid' ? this.#cipher.hash('idNumber', id.normalized) : null,
+        idHashHex: null,
+        idHashHi: h ? h.readUInt32BE(0) : 0,
+        idHashLo: h ? h.readUInt32BE(4) : 0,
         birthDate: birthText ? date(birthText) : null,
         sex: sexText ? sexOf(sexText) : null,
         township: townshipText ? resolveTownship(townshipText) : null,
-        townshipText,
       };
     }
     this.#prepared = out;
@@ -181,13 +179,17 @@ export class ImportPipeline {
     for (const e of rows) this.#enterprises.add(e);
   }
 
+  #cell(cells: string[], c: number | undefined): string {
+    return c === undefined ? '' : (cells[c] ?? '');
+  }
+
   /** A person row's subject key: its ID hash, else a keyed hash of its name key, birth date, township and damaged number. */
   #subjectKey(p: PreparedPerson): Buffer {
-    if (p.idHash) return p.idHash;
+    if (p.id.kind === 'valid') return this.#hash(p.id.normalized);
     const hint = p.id.kind === 'invalid' ? p.id.birthDateHint : null;
-    return this.#cipher.hash(
-      'idNumber',
-      `exchange-row\0${p.nameKey}\0${p.birthDate ?? hint ?? ''}\0${p.township ?? ''}\0${normalizeIdNumber(p.rawId)}`,
+    const rawId = this.#cell(p.cells, this.#columns.idNumber);
+    return this.#hash(
+      `exchange-row\0${p.nameKey}\0${p.birthDate ?? hint ?? ''}\0${p.township ?? ''}\0${normalizeIdNumber(rawId)}`,
     );
   }
 
@@ -271,26 +273,15 @@ export class ImportPipeline {
           subjectKey = this.#subjectKey(p);
           pair = pairs.get(subjectKey.toString('hex'));
         }
-        const d = index.decide(
-          {
-            nameKey: p.nameKey,
-            id: p.id,
-            idHashHex: null,
-            ...(p.idHash ? { idHashHi: p.idHash.readUInt32BE(0), idHashLo: p.idHash.readUInt32BE(4) } : {}),
-            birthDate: p.birthDate,
-            sex: p.sex,
-            township: p.township,
-          },
-          pair,
-        );
+        const d = index.decide(p, pair);
         emit(p.rowNumber, p.cells, d, p.id.kind === 'valid', () => [
-          p.name,
-          p.rawId,
+          cleanNameFast(this.#cell(p.cells, c.name)),
+          this.#cell(p.cells, c.idNumber),
           subjectKey ?? this.#subjectKey(p),
           p.birthDate,
           p.sex,
           p.township,
-          p.townshipText,
+          this.#cell(p.cells, c.township),
         ]);
         const out = rowsDone();
         if (out) yield out;
@@ -302,8 +293,7 @@ export class ImportPipeline {
         const nk = enterpriseNameKey(name);
         const rawId = c.uscc === undefined ? '' : (r.cells[c.uscc] ?? '');
         const uscc = readUsccCell(rawId);
-        const subjectKey = cipher.hash(
-          'idNumber',
+        const subjectKey = this.#hash(
           uscc.kind === 'valid'
             ? `exchange-uscc\0${uscc.normalized}`
             : `exchange-enterprise\0${nk}\0${rawId}`,

@@ -32,7 +32,7 @@ export interface ImportRunner {
 }
 
 export function inlineRunner(cipher: PersonalDataCipher, input: PipelineInput): ImportRunner {
-  const p = new ImportPipeline(cipher, input);
+  const p = new ImportPipeline(cipher, input, cipher.masterKeyForWorker());
   let head: Promise<ListHead> | null = null;
   return {
     head: () =>

@@ -11,7 +11,8 @@ import type { ToWorker } from './import-runner.js';
 
 const port = parentPort!;
 const data = workerData as { masterKey: Uint8Array; input: PipelineInput; inFlight: number };
-const pipeline = new ImportPipeline(new PersonalDataCipher(Buffer.from(data.masterKey)), data.input);
+const masterKey = Buffer.from(data.masterKey);
+const pipeline = new ImportPipeline(new PersonalDataCipher(masterKey), data.input, masterKey);
 let credits = data.inFlight;
 let wake: (() => void) | undefined;
 const inbox: ToWorker[] = [];
