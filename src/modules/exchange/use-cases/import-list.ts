@@ -147,6 +147,7 @@ export async function importList(
         RETURNING id`.execute(trx);
       const importId = Number(inserted.rows[0]!.id);
       // Matched rows go into blocks (exchange_row_blocks), the others into exchange_rows for review.
+      let statsChecked = false;
       let w0 = performance.now();
       for await (const chunk of runner.decide(importId, BATCH)) {
         const w1 = performance.now();
@@ -159,6 +160,19 @@ export async function importList(
           bytes[table] = (bytes[table] ?? 0) + text.length;
         };
         await timed('exchange_rows', ROW_COLUMNS, chunk.rowsText);
+        // The foreign-key check of each candidate looks its row up in exchange_rows with a plan made once
+        // per session: made while the planner believes the table (nearly) empty, it scans the whole table
+        // for every candidate (seconds per chunk on PostgreSQL). Statistics first, in this transaction.
+        if (!statsChecked && chunk.candText) {
+          statsChecked = true;
+          const r = await sql<{ n: number }>`
+            SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'exchange_rows'::regclass`.execute(trx);
+          if (Number(r.rows[0]?.n ?? -1) < 10_000) {
+            await sql`SET LOCAL default_statistics_target = 10`.execute(trx);
+            await sql`ANALYZE exchange_rows`.execute(trx);
+            await sql`RESET default_statistics_target`.execute(trx);
+          }
+        }
         await timed('exchange_candidates', CANDIDATE_COLUMNS, chunk.candText);
         await timed('exchange_row_blocks', BLOCK_COLUMNS, chunk.blocksText);
         for (const k of ['matched', 'candidate', 'unmatched', 'invalid'] as const)

@@ -138,6 +138,7 @@ export class ImportPipeline {
   /** Prepare every row of a person list (the part that does not need the registry). */
   prepare(): void {
     if (this.#meta.subject !== 'person') return;
+    const t0 = performance.now();
     const { asOf, county } = this.#input;
     const c = this.#columns;
     const resolveTownship = memo(townshipResolver(county, asOf));
@@ -169,11 +170,15 @@ export class ImportPipeline {
     }
     this.#prepared = out;
     this.#table = [];
+    trace(`pipeline: ${out.length} rows prepared`, t0);
   }
 
   addPersons(page: PersonColumns): void {
+    const t0 = performance.now();
     this.#persons.addColumns(page);
+    this.#indexMs += performance.now() - t0;
   }
+  #indexMs = 0;
 
   addEnterprises(rows: readonly { id: number; county: string; name: string; uscc: string }[]): void {
     for (const e of rows) this.#enterprises.add(e);
@@ -264,7 +269,10 @@ export class ImportPipeline {
     };
 
     if (this.#meta.subject === 'person') {
+      trace(`pipeline: ${this.#persons.size} persons indexed`, performance.now() - this.#indexMs);
       const index = this.#persons;
+      let t0 = performance.now();
+      let busy = 0;
       const pairs = this.#pairs;
       for (const p of this.#prepared) {
         let subjectKey: Buffer | null = null;
@@ -284,8 +292,13 @@ export class ImportPipeline {
           this.#cell(p.cells, c.township),
         ]);
         const out = rowsDone();
-        if (out) yield out;
+        if (out) {
+          busy += performance.now() - t0;
+          yield out;
+          t0 = performance.now();
+        }
       }
+      trace(`pipeline: rows decided and rendered (${Math.round(busy)} ms busy)`, performance.now());
     } else {
       const index = this.#enterprises;
       for (const r of this.#table) {
@@ -316,6 +329,12 @@ export class ImportPipeline {
     chunk.blocksText = blocks.take();
     yield chunk;
   }
+}
+
+/** JIUYE_TRACE_IMPORT=1: the pipeline's phases on stderr. */
+function trace(what: string, since: number): void {
+  if (process.env.JIUYE_TRACE_IMPORT)
+    process.stderr.write(`${what}: ${Math.round(performance.now() - since)} ms\n`);
 }
 
 function newChunk(): RenderedChunk {
