@@ -111,8 +111,23 @@ function tableOf(records: string[][]): ListTable {
   if (!header) throw unreadable('the file is empty');
   const rows: ListTable['rows'] = [];
   for (let i = 1; i < records.length; i++) {
-    const cells = records[i]!.map((c) => c.trim());
-    if (cells.some((c) => c !== '')) rows.push({ rowNumber: i + 1, cells });
+    // Trimmed in place (the records are ours): a million rows, no second array each.
+    const cells = records[i]!;
+    let blank = true;
+    for (let k = 0; k < cells.length; k++) {
+      const c = cells[k]!;
+      const t =
+        c.length &&
+        (c.charCodeAt(0) <= 32 ||
+          c.charCodeAt(c.length - 1) <= 32 ||
+          c.charCodeAt(0) >= 0x80 ||
+          c.charCodeAt(c.length - 1) >= 0x80)
+          ? c.trim()
+          : c;
+      cells[k] = t;
+      if (t !== '') blank = false;
+    }
+    if (!blank) rows.push({ rowNumber: i + 1, cells });
   }
   return { format: 'csv', header: header.map((h) => h.trim()), rows };
 }

@@ -151,7 +151,7 @@ export function unpackMatches(packed: Buffer): Pick<RowBlock, 'rowNumbers' | 'su
 }
 
 export function sealCells(cipher: PersonalDataCipher, columns: readonly (readonly string[])[]): Buffer {
-  return cipher.encrypt(zlib.deflateRawSync(JSON.stringify(columns), { level: 3 }).toString('base64'));
+  return cipher.encrypt(zlib.deflateRawSync(JSON.stringify(columns), { level: 1 }).toString('base64'));
 }
 
 export function openCells(cipher: PersonalDataCipher, sealed: Buffer): string[][] {

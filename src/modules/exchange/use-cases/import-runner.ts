@@ -11,7 +11,7 @@ import { ImportPipeline, type ListHead, type PipelineInput, type RenderedChunk }
 type Enterprise = { id: number; county: string; name: string; uscc: string };
 
 export type ToWorker =
-  | { t: 'persons'; page: PersonColumns }
+  | { t: 'persons'; page: PersonColumns; names: string }
   | { t: 'enterprises'; rows: Enterprise[] }
   | { t: 'decide'; importId: number; batch: number }
   | { t: 'ack' }
@@ -107,7 +107,8 @@ export function workerRunner(cipher: PersonalDataCipher, input: PipelineInput): 
         page.townshipOf,
       ];
       const buffers = arrays.flatMap((a) => (ArrayBuffer.isView(a) ? [a.buffer as ArrayBuffer] : []));
-      send({ t: 'persons', page }, buffers);
+      // The names as one string (copied at once; a name never holds NUL), the columns moved, not copied.
+      send({ t: 'persons', page: { ...page, names: [] }, names: page.names.join('\0') }, buffers);
     },
     addEnterprises: (rows) => send({ t: 'enterprises', rows }),
     async *decide(importId, batch) {

@@ -45,7 +45,7 @@ try {
   if (!head.missing.length) pipeline.prepare();
   for (;;) {
     const m = await next();
-    if (m.t === 'persons') pipeline.addPersons(m.page);
+    if (m.t === 'persons') pipeline.addPersons({ ...m.page, names: m.page.size ? m.names.split('\0') : [] });
     else if (m.t === 'enterprises') pipeline.addEnterprises(m.rows);
     else if (m.t === 'decide') {
       for (const chunk of pipeline.decide(m.importId, m.batch)) {

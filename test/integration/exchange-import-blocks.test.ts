@@ -1,0 +1,123 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importList, listMatches, matchesCsv } from '../../src/modules/exchange/index.js';
+import { matchedSubjects } from '../../src/modules/exchange/infra/matched-subjects.js';
+import { readRowBlocks } from '../../src/modules/exchange/infra/row-blocks.js';
+import { registerPerson } from '../../src/modules/registry/index.js';
+import { makeIdNumber } from '../../src/shared/identity/index.js';
+import { actor, createTestApp, LINGYUAN, type TestApp } from '../support/test-app.js';
+
+let app: TestApp;
+const civil = actor('civilAffairsLiaison', LINGYUAN);
+const system = actor('system', '');
+const people: { name: string; id: string; personId: number }[] = [];
+
+beforeAll(async () => {
+  app = await createTestApp();
+  const names = ['王建国', '刘丽华', '乌云·其木格', '赵淑芬', '孙志刚', '李春梅', '周大勇', '吴敏'];
+  for (const [k, name] of names.entries()) {
+    const id = makeIdNumber(
+      '211382',
+      `19${60 + k}-0${1 + (k % 9)}-1${k}`,
+      100 + k,
+      k % 2 ? 'female' : 'male',
+    );
+    const v = await registerPerson(app, system, { name, idNumber: id, residenceDivision: '211382101200' });
+    people.push({ name, id, personId: v.id });
+  }
+}, 60_000);
+afterAll(() => app.destroy());
+
+/** 9,000 rows (three blocks of matched rows): mostly the registry's people, every 7th a stranger, every 11th without a number. */
+function bigList(): { csv: string; expected: string[] } {
+  const lines = ['姓名,公民身份号码,性别'];
+  const expected: string[] = [];
+  for (let i = 0; i < 9000; i++) {
+    const p = people[i % people.length]!;
+    if (i % 7 === 3) {
+      lines.push(`陌生人,${makeIdNumber('130102', '1970-04-04', i % 900, 'male')},男`);
+      expected.push(`${i + 2},unmatched,`);
+    } else if (i % 11 === 5) {
+      lines.push(`${p.name},,`);
+      expected.push(`${i + 2},candidate,`);
+    } else {
+      lines.push(`${p.name},${i % 3 ? p.id : ' ' + p.id.toLowerCase()},`);
+      expected.push(`${i + 2},matched,${p.id}`);
+    }
+  }
+  return { csv: lines.join('\n') + '\n', expected };
+}
+
+describe('matched rows in blocks', () => {
+  it('gives the same matches CSV in a worker thread and in line, in file order, matched rows kept in blocks', async () => {
+    const { csv, expected } = bigList();
+    const results = [];
+    for (const worker of [true, false]) {
+      const s = await importList(
+        app,
+        civil,
+        { kind: 'low-income', fileName: 'big.csv', content: Buffer.from(csv), asOf: '2019-06-30' },
+        { worker },
+      );
+      const lines = await listMatches(app, system, s.import, { full: true });
+      expect(matchesCsv(lines).trimEnd().split('\n').slice(1)).toEqual(expected);
+      const subjects = await matchedSubjects(app.database, '211382', s.import);
+      expect(subjects.map((x) => x.rowNumber)).toEqual(
+        lines.filter((l) => l.status === 'matched').map((l) => l.rowNumber),
+      );
+      expect(subjects.map((x) => x.subjectId)).toEqual(
+        lines.filter((l) => l.status === 'matched').map((l) => l.subjectId),
+      );
+      // Matched rows are not in exchange_rows; the others are, one each.
+      const inRows = await sql<{ n: number; matched: number }>`
+        SELECT count(*)::int AS n, count(*) FILTER (WHERE status = 'matched')::int AS matched
+          FROM exchange_rows WHERE import_id = ${s.import}`.execute(app.db);
+      expect(inRows.rows[0]).toEqual({ n: s.rows - s.matched, matched: 0 });
+      // The blocks hold every matched row once, with its cells as given.
+      const blocks = await readRowBlocks(app.database, app.cipher, '211382', s.import);
+      expect(blocks.length).toBe(Math.ceil(s.matched / 4096));
+      expect(blocks.reduce((n, b) => n + b.rowNumbers.length, 0)).toBe(s.matched);
+      const source = csv.split('\n');
+      for (const b of blocks)
+        b.rowNumbers.forEach((r, i) =>
+          expect(b.cells!.map((col) => col[i]).slice(0, 3)).toEqual(
+            source[r - 1]!.split(',').map((c) => c.trim()),
+          ),
+        );
+      const raw = JSON.stringify(
+        (await sql`SELECT * FROM exchange_row_blocks WHERE import_id = ${s.import}`.execute(app.db)).rows,
+      );
+      expect(raw).not.toContain(people[0]!.name);
+      results.push({ ...s, import: 0, seconds: 0 });
+    }
+    expect(results[0]).toEqual(results[1]);
+  }, 120_000);
+
+  it('leaves nothing behind when an import fails half-way', async () => {
+    const before = await sql<{ i: number; r: number; b: number; a: number }>`
+      SELECT (SELECT count(*)::int FROM exchange_imports) AS i, (SELECT count(*)::int FROM exchange_rows) AS r,
+             (SELECT count(*)::int FROM exchange_row_blocks) AS b,
+             (SELECT count(*)::int FROM audit_log WHERE action = 'exchange.import') AS a`.execute(app.db);
+    for (const worker of [true, false]) {
+      let chunks = 0;
+      await expect(
+        importList(
+          app,
+          civil,
+          { kind: 'deceased', fileName: 'big.csv', content: Buffer.from(bigList().csv), asOf: '2019-06-30' },
+          {
+            worker,
+            onProgress: () => {
+              if (++chunks === 1) throw new Error('the disk is full');
+            },
+          },
+        ),
+      ).rejects.toThrow('the disk is full');
+    }
+    const after = await sql`
+      SELECT (SELECT count(*)::int FROM exchange_imports) AS i, (SELECT count(*)::int FROM exchange_rows) AS r,
+             (SELECT count(*)::int FROM exchange_row_blocks) AS b,
+             (SELECT count(*)::int FROM audit_log WHERE action = 'exchange.import') AS a`.execute(app.db);
+    expect(after.rows[0]).toEqual(before.rows[0]);
+  }, 120_000);
+});
