@@ -356,7 +356,7 @@ export class PersonIndex {
         hits = this.byHash(row.idHashHi, row.idHashLo);
       else if (row.idHashHex) hits = this.byIdHash(row.idHashHex);
     }
-    const liveHits = hits.filter((i) => !dismissed?.has(this.ids[i]!));
+    const liveHits = dismissed?.size ? hits.filter((i) => !dismissed.has(this.ids[i]!)) : hits;
     if (pairs?.confirmed != null) {
       const i = this.indexOfPerson(pairs.confirmed);
       if (i >= 0)
@@ -369,14 +369,29 @@ export class PersonIndex {
           candidates: [],
         };
     }
+    // Certain: the number is theirs, the name is the same, and a birth date column does not disagree.
+    const isCertain = (x: { names: string; birthAgrees: boolean | null }) =>
+      x.names === 'same' &&
+      !(birthCol !== null && birthFromId !== null && birthCol !== birthFromId) &&
+      x.birthAgrees !== false;
+    if (liveHits.length === 1) {
+      // The common case, without the general path's collections: one person has the number and is certain.
+      const i = liveHits[0]!;
+      const s = this.score(i, row, birthCol ?? birthFromId, false, true)!;
+      if (isCertain(s))
+        return {
+          status: 'matched',
+          personId: this.ids[i]!,
+          county: this.counties[i]!,
+          score: 100,
+          reasons: s.reasons,
+          candidates: [],
+        };
+    }
     const found = new Map<number, CandidateScore & { strong: boolean }>();
     for (const i of liveHits) {
       const s = this.score(i, row, birthCol ?? birthFromId, false, true)!;
-      // Certain: the number is theirs, the name is the same, and a birth date column does not disagree.
-      const certain =
-        s.names === 'same' &&
-        !(birthCol !== null && birthFromId !== null && birthCol !== birthFromId) &&
-        s.birthAgrees !== false;
+      const certain = isCertain(s);
       found.set(i, {
         personId: this.ids[i]!,
         county: this.counties[i]!,
