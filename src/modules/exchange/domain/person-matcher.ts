@@ -263,14 +263,6 @@ export class PersonIndex {
     return this.byHash(parseInt(hex.slice(0, 8), 16), parseInt(hex.slice(8, 16), 16));
   }
 
-  #eachBorn(day: number, fn: (i: number) => void): void {
-    const start = this.#dayStart ?? this.#buildDays();
-    const k = day - this.#dayFirst;
-    if (k < 0 || k >= start.length - 1) return;
-    const order = this.#byDay!;
-    for (let j = start[k]!; j < start[k + 1]!; j++) fn(order[j]!);
-  }
-
   #lastBirth = '';
   #lastDay = 0;
   #day(iso: string): number {
@@ -370,15 +362,12 @@ export class PersonIndex {
         };
     }
     // Certain: the number is theirs, the name is the same, and a birth date column does not disagree.
-    const isCertain = (x: { names: string; birthAgrees: boolean | null }) =>
-      x.names === 'same' &&
-      !(birthCol !== null && birthFromId !== null && birthCol !== birthFromId) &&
-      x.birthAgrees !== false;
+    const columnAgrees = !(birthCol !== null && birthFromId !== null && birthCol !== birthFromId);
     if (liveHits.length === 1) {
       // The common case, without the general path's collections: one person has the number and is certain.
       const i = liveHits[0]!;
       const s = this.score(i, row, birthCol ?? birthFromId, false, true)!;
-      if (isCertain(s))
+      if (s.names === 'same' && columnAgrees && s.birthAgrees !== false)
         return {
           status: 'matched',
           personId: this.ids[i]!,
@@ -391,7 +380,7 @@ export class PersonIndex {
     const found = new Map<number, CandidateScore & { strong: boolean }>();
     for (const i of liveHits) {
       const s = this.score(i, row, birthCol ?? birthFromId, false, true)!;
-      const certain = isCertain(s);
+      const certain = s.names === 'same' && columnAgrees && s.birthAgrees !== false;
       found.set(i, {
         personId: this.ids[i]!,
         county: this.counties[i]!,
@@ -439,8 +428,14 @@ export class PersonIndex {
         });
     };
     if (row.nameKey) {
-      if (birth) this.#eachBorn(dayOf(birth), consider);
-      else {
+      if (birth) {
+        const start = this.#dayStart ?? this.#buildDays();
+        const k = dayOf(birth) - this.#dayFirst;
+        if (k >= 0 && k < start.length - 1) {
+          const order = this.#byDay!;
+          for (let j = start[k]!; j < start[k + 1]!; j++) consider(order[j]!);
+        }
+      } else {
         const block = (this.#byName ?? this.#names()).get(row.nameKey);
         const each = (fn: (i: number) => void) => {
           if (typeof block === 'number') fn(block);
