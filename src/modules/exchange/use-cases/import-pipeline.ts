@@ -138,19 +138,48 @@ export class ImportPipeline {
     return { format: table.format, rows: table.rows.length, missing };
   }
 
-  /** Prepare every row of a person list (the part that does not need the registry). */
-  prepare(): void {
+  #prepareState: {
+    done: number;
+    ms: number;
+    resolveTownship: (s: string) => string | null;
+    date: (s: string) => string | null;
+    sexOf: (s: string) => 'male' | 'female' | null;
+  } | null = null;
+
+  /** Whether every row of a person list is prepared (always, for an enterprise list). */
+  get prepared(): boolean {
+    return this.#meta.subject !== 'person' || (this.#prepareState?.done ?? 0) >= this.#table.length;
+  }
+
+  /**
+   * Prepare the next `count` rows of a person list (the part that does not need the registry): done in
+   * slices, so that the worker can take the registry's pages in between, and can start deciding before
+   * the last rows are prepared.
+   */
+  prepareSome(count: number): void {
     if (this.#meta.subject !== 'person') return;
     const t0 = performance.now();
     const { asOf, county } = this.#input;
     const c = this.#columns;
-    const resolveTownship = memo(townshipResolver(county, asOf));
-    const date = memo((s) => readDate(s, asOf));
-    const sexOf = memo(readSex);
-    const out: PreparedPerson[] = new Array(this.#table.length);
-    // Every row's ID hash in one buffer (a million small buffers cost more to collect than to make).
-    const slab = (this.#slab = Buffer.allocUnsafe(this.#table.length * 32));
-    for (let k = 0; k < this.#table.length; k++) {
+    const n = this.#table.length;
+    if (!this.#prepareState) {
+      this.#prepareState = {
+        done: 0,
+        ms: 0,
+        resolveTownship: memo(townshipResolver(county, asOf)),
+        date: memo((s) => readDate(s, asOf)),
+        sexOf: memo(readSex),
+      };
+      this.#prepared = new Array(n);
+      // Every row's ID hash in one buffer (a million small buffers cost more to collect than to make).
+      this.#slab = Buffer.allocUnsafe(n * 32);
+    }
+    const st = this.#prepareState;
+    const { resolveTownship, date, sexOf } = st;
+    const out = this.#prepared;
+    const slab = this.#slab;
+    const end = Math.min(n, st.done + count);
+    for (let k = st.done; k < end; k++) {
       const r = this.#table[k]!;
       const cells = r.cells;
       const name = cleanNameFast(c.name === undefined ? '' : (cells[c.name] ?? ''));
@@ -175,9 +204,15 @@ export class ImportPipeline {
         township: townshipText ? resolveTownship(townshipText) : null,
       };
     }
-    this.#prepared = out;
-    this.#table = [];
-    trace(`pipeline: ${out.length} rows prepared`, t0);
+    st.done = end;
+    st.ms += performance.now() - t0;
+    if (end === n && count > 0)
+      trace(`pipeline: ${n} rows prepared (${Math.round(st.ms)} ms busy)`, performance.now());
+  }
+
+  /** Prepare every row. */
+  prepare(): void {
+    this.prepareSome(this.#table.length);
   }
 
   addPersons(page: PersonColumns): void {
@@ -281,7 +316,10 @@ export class ImportPipeline {
       let t0 = performance.now();
       let busy = 0;
       const pairs = this.#pairs;
-      for (const p of this.#prepared) {
+      const n = this.#table.length;
+      for (let k = 0; k < n; k++) {
+        if (k >= (this.#prepareState?.done ?? 0)) this.prepareSome(batch);
+        const p = this.#prepared[k]!;
         let subjectKey: Buffer | null = null;
         let pair: PairDecisions | undefined;
         if (pairs.size) {

@@ -10,6 +10,8 @@ import { ImportPipeline, type PipelineInput } from './import-pipeline.js';
 import type { ToWorker } from './import-runner.js';
 
 const port = parentPort!;
+/** Rows prepared between looks at the message queue. */
+const SLICE = 20_000;
 const data = workerData as { masterKey: Uint8Array; input: PipelineInput; inFlight: number };
 const masterKey = Buffer.from(data.masterKey);
 const pipeline = new ImportPipeline(new PersonalDataCipher(masterKey), data.input, masterKey);
@@ -42,8 +44,12 @@ function fail(e: unknown): void {
 try {
   const head = await pipeline.read();
   port.postMessage({ t: 'head', head });
-  if (!head.missing.length) pipeline.prepare();
   for (;;) {
+    // Prepare rows in slices while no message waits (the registry's pages arrive meanwhile).
+    while (!inbox.length && !head.missing.length && !pipeline.prepared) {
+      pipeline.prepareSome(SLICE);
+      await new Promise<void>((r) => setImmediate(r));
+    }
     const m = await next();
     if (m.t === 'persons') pipeline.addPersons({ ...m.page, names: m.page.size ? m.names.split('\0') : [] });
     else if (m.t === 'enterprises') pipeline.addEnterprises(m.rows);
