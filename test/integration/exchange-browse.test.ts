@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, systemActor, type Role } from '../../src/modules/access/index.js';
+import type { Role } from '../../src/modules/access/index.js';
 import { registerPerson } from '../../src/modules/registry/index.js';
 import { makeIdNumber } from '../../src/shared/identity/index.js';
+import { signIn, type HttpClient } from '../support/http-client.js';
 import {
   actor,
   createTestApp,
@@ -15,7 +16,6 @@ import {
 
 let app: TestApp;
 let server: FastifyInstance;
-const sessions: Record<string, { cookie: string; 'x-csrf-token': string }> = {};
 const VILLAGE_A = '211382101200'; // 佐杖子村, 万元店镇
 const VILLAGE_B = '211382001001'; // 东城街道
 
@@ -26,32 +26,13 @@ const P = {
 };
 const ids: Record<string, number> = {};
 
+const clients: Record<string, HttpClient> = {};
 async function login(username: string, role: Role, division: string) {
-  await createAccount(app.db, systemActor('cli'), {
-    username,
-    displayName: username,
-    password: 'browse-pass-123',
-    role,
-    division,
-  });
-  const r = await server.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { username, password: 'browse-pass-123' },
-  });
-  sessions[username] = {
-    cookie: r.cookies.map((c) => `${c.name}=${c.value}`).join('; '),
-    'x-csrf-token': r.json().csrfToken as string,
-  };
+  clients[username] = await signIn(app, server, { username, role, division });
 }
 
 const call = (who: string, method: 'GET' | 'POST', url: string, payload?: unknown, type?: string) =>
-  server.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { ...sessions[who]!, ...(type ? { 'content-type': type } : {}) },
-    ...(payload !== undefined ? { payload: payload as string } : {}),
-  });
+  method === 'GET' ? clients[who]!.get(url) : clients[who]!.post(url, payload, type);
 
 const csv = [
   '姓名,公民身份号码,性别,出生日期,乡镇（街道）',

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, systemActor } from '../../src/modules/access/index.js';
@@ -18,6 +18,7 @@ import {
   TOWNSHIP_B,
   type TestApp,
 } from '../support/test-app.js';
+import { errorOf, signIn } from '../support/http-client.js';
 
 let app: TestApp;
 let server: FastifyInstance;
@@ -304,19 +305,10 @@ describe('exports to other departments', () => {
 });
 
 describe('GET /api/v1/exchange/exports/:kind', () => {
-  async function login(username: string) {
-    const r = await server.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { username, password: PASSWORD },
-    });
-    expect(r.statusCode).toBe(200);
-    const c = (r.cookies as { name: string; value: string }[]).find((x) => x.name === 'jiuye_session')!;
-    return `jiuye_session=${c.value}`;
-  }
+  const login = async (username: string) =>
+    (await signIn(app, server, { username, password: PASSWORD, existing: true })).headers.cookie;
   const get = (url: string, cookie?: string) =>
     server.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
-  const errorOf = (r: LightMyRequestResponse) => r.json().error as { code: string; path?: string };
 
   it('answers the file with its type and an attachment name in ASCII and UTF-8', async () => {
     const cookie = await login('towna');

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, systemActor } from '../../src/modules/access/index.js';
+import { systemActor } from '../../src/modules/access/index.js';
 import {
   applyImportFacts,
   decideFlag,
@@ -20,6 +20,7 @@ import {
 import { registerEnterprise, registerPerson, setFact } from '../../src/modules/registry/index.js';
 import { getScanRun, latestScan, listOutreach, runScan } from '../../src/modules/rules/index.js';
 import { makeIdNumber, makeUscc } from '../../src/shared/identity/index.js';
+import { errorOf, signIn, type HttpClient } from '../support/http-client.js';
 import { actor, createTestApp, LINGYUAN, testServer, TOWNSHIP_B, type TestApp } from '../support/test-app.js';
 
 let app: TestApp;
@@ -459,51 +460,27 @@ describe('the market-entity register', () => {
 
 describe('over HTTP', () => {
   let server: FastifyInstance;
-  const session: Record<string, { cookie: string; csrf: string }> = {};
+  let cityHttp: HttpClient;
+  let auditorHttp: HttpClient;
   beforeAll(async () => {
     server = await testServer(app);
-    for (const [username, role, division] of [
-      ['flagcity', 'cityOfficer', LINGYUAN],
-      ['flagaudit', 'auditor', LINGYUAN],
-    ] as const) {
-      await createAccount(app.db, systemActor('cli'), {
-        username,
-        displayName: username,
-        password: 'correct-horse-42',
-        role,
-        division,
-      });
-      const r = await server.inject({
-        method: 'POST',
-        url: '/api/v1/auth/login',
-        payload: { username, password: 'correct-horse-42' },
-      });
-      const c = (r.cookies as { name: string; value: string }[]).find((x) => x.name === 'jiuye_session')!;
-      session[username] = { cookie: `jiuye_session=${c.value}`, csrf: r.json().csrfToken };
-    }
+    cityHttp = await signIn(app, server, { username: 'flagcity', role: 'cityOfficer', division: LINGYUAN });
+    auditorHttp = await signIn(app, server, { username: 'flagaudit', role: 'auditor', division: LINGYUAN });
   });
   afterAll(() => server.close());
-  const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-    server.inject({
-      method,
-      url: `/api/v1${url}`,
-      ...(payload ? { payload } : {}),
-      headers: { cookie: session[who]!.cookie, 'x-csrf-token': session[who]!.csrf },
-    });
 
   it('lists flags, refuses a decision without a note, and records one with it', async () => {
-    const list = await call('flagcity', 'GET', '/exchange/flags?state=open&limit=10');
+    const list = await cityHttp.get('/exchange/flags?state=open&limit=10');
     expect(list.statusCode).toBe(200);
     const body = list.json() as { total: number; items: { id: number; state: string }[] };
     expect(body.total).toBeGreaterThan(0);
     expect(body.items.every((i) => i.state === 'open')).toBe(true);
     const id = body.items[0]!.id;
-    const bad = await call('flagcity', 'POST', `/exchange/flags/${id}/decision`, { outcome: 'cleared' });
+    const bad = await cityHttp.post(`/exchange/flags/${id}/decision`, { outcome: 'cleared' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error).toMatchObject({ code: 'VALIDATION_FAILED', path: 'note' });
-    const wrong = await call('flagcity', 'GET', '/exchange/flags?state=maybe');
-    expect(wrong.statusCode).toBe(400);
-    const ok = await call('flagcity', 'POST', `/exchange/flags/${id}/decision`, {
+    expect(errorOf(bad)).toMatchObject({ code: 'VALIDATION_FAILED', path: 'note' });
+    expect((await cityHttp.get('/exchange/flags?state=maybe')).statusCode).toBe(400);
+    const ok = await cityHttp.post(`/exchange/flags/${id}/decision`, {
       outcome: 'upheld',
       note: '经核实情况属实',
     });
@@ -512,10 +489,8 @@ describe('over HTTP', () => {
   });
 
   it('lets an auditor read flags but not run the checks or decide', async () => {
-    expect((await call('flagaudit', 'GET', '/exchange/flags')).statusCode).toBe(200);
-    expect((await call('flagaudit', 'POST', '/exchange/cross-checks', {})).statusCode).toBe(403);
-    expect((await call('flagcity', 'POST', '/exchange/cross-checks', {})).json()).toMatchObject({
-      raised: 0,
-    });
+    expect((await auditorHttp.get('/exchange/flags')).statusCode).toBe(200);
+    expect((await auditorHttp.post('/exchange/cross-checks', {})).statusCode).toBe(403);
+    expect((await cityHttp.post('/exchange/cross-checks', {})).json()).toMatchObject({ raised: 0 });
   });
 });

@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, systemActor } from '../../src/modules/access/index.js';
 import { LIST_KINDS, type ListKind } from '../../src/modules/exchange/index.js';
 import { registerEnterprise, registerPerson } from '../../src/modules/registry/index.js';
 import { makeIdNumber, makeUscc } from '../../src/shared/identity/index.js';
@@ -16,6 +15,7 @@ import {
   TOWNSHIP_B,
   type TestApp,
 } from '../support/test-app.js';
+import { errorOf, signIn, type HttpClient } from '../support/http-client.js';
 
 /**
  * Issue 6, "done when": every list kind imports from .xlsx and from CSV (UTF-8, and GB18030), through
@@ -24,7 +24,6 @@ import {
 let app: TestApp;
 let server: FastifyInstance;
 const AS_OF = '2019-06-30';
-const PASSWORD = 'correct-horse-42';
 const VILLAGE_A = '211382101200'; // 佐杖子村, 万元店镇
 const VILLAGE_B = '211382001001'; // a community of 东城街道
 
@@ -41,23 +40,8 @@ const pid: Record<string, number> = {};
 const eid: Record<string, number> = {};
 const stranger = makeIdNumber('130102', '1970-04-04', 55, 'male');
 
-interface Session {
-  cookie: string;
-  csrf: string;
-}
-let city: Session;
-let townB: Session;
-
-async function login(username: string): Promise<Session> {
-  const r = await server.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { username, password: PASSWORD },
-  });
-  expect(r.statusCode).toBe(200);
-  const c = (r.cookies as { name: string; value: string }[]).find((x) => x.name === 'jiuye_session')!;
-  return { cookie: `jiuye_session=${c.value}`, csrf: r.json().csrfToken };
-}
+let city: HttpClient;
+let townB: HttpClient;
 
 beforeAll(async () => {
   app = await createTestApp();
@@ -67,19 +51,8 @@ beforeAll(async () => {
     pid[k] = (await registerPerson(app, sys, { name: p.name, idNumber: p.id, residenceDivision: p.v })).id;
   for (const [k, e] of Object.entries(E))
     eid[k] = (await registerEnterprise(app, sys, { name: e.name, uscc: e.uscc, division: e.d })).id;
-  for (const [username, role, division] of [
-    ['city', 'cityOfficer', LINGYUAN],
-    ['townb', 'townshipOfficer', TOWNSHIP_B],
-  ] as const)
-    await createAccount(app.db, systemActor('cli'), {
-      username,
-      displayName: username,
-      password: PASSWORD,
-      role,
-      division,
-    });
-  city = await login('city');
-  townB = await login('townb');
+  city = await signIn(app, server, { username: 'city', role: 'cityOfficer', division: LINGYUAN });
+  townB = await signIn(app, server, { username: 'townb', role: 'townshipOfficer', division: TOWNSHIP_B });
 });
 afterAll(async () => {
   await server.close();
@@ -100,38 +73,15 @@ const csvText = (header: string[], rows: string[][]) =>
     .map((r) => r.map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','))
     .join('\r\n') + '\r\n';
 
-function importFile(
-  s: Session,
-  query: string,
-  body: Buffer | string,
-  type = 'application/octet-stream',
-): Promise<LightMyRequestResponse> {
-  return server.inject({
-    method: 'POST',
-    url: `/api/v1/exchange/imports?${query}`,
-    payload: body,
-    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': type },
-  });
-}
-async function matchesOf(s: Session, id: number) {
-  const r = await server.inject({
-    method: 'GET',
-    url: `/api/v1/exchange/imports/${id}/matches`,
-    headers: { cookie: s.cookie },
-  });
+const importFile = (s: HttpClient, query: string, body: Buffer | string, type = 'application/octet-stream') =>
+  s.post(`/exchange/imports?${query}`, body, type);
+async function matchesOf(s: HttpClient, id: number) {
+  const r = await s.get(`/exchange/imports/${id}/matches`);
   expect(r.statusCode).toBe(200);
   return r.json() as { rowNumber: number; status: string; subjectId: number | null; identity: string }[];
 }
-function review(s: Session, id: number, row: number, body: unknown) {
-  return server.inject({
-    method: 'POST',
-    url: `/api/v1/exchange/imports/${id}/rows/${row}/review`,
-    payload: body as Record<string, unknown>,
-    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
-  });
-}
-const errorOf = (r: LightMyRequestResponse) =>
-  r.json().error as { code: string; message: string; path?: string };
+const review = (s: HttpClient, id: number, row: number, body: unknown) =>
+  s.post(`/exchange/imports/${id}/rows/${row}/review`, body);
 
 const masked = (id: string) => `${id.slice(0, 6)}********${id.slice(-4)}`;
 
@@ -211,11 +161,7 @@ describe('every list kind imports from .xlsx and from CSV over HTTP', () => {
         identity: person ? masked(P.wang.id) : E.hx.uscc,
       });
       for (const l of lines.slice(1)) expect(l).toMatchObject({ subjectId: null, identity: '' });
-      const imp = await server.inject({
-        method: 'GET',
-        url: `/api/v1/exchange/imports/${s.import}`,
-        headers: { cookie: city.cookie },
-      });
+      const imp = await city.get(`/exchange/imports/${s.import}`);
       expect(imp.json()).toMatchObject({ list: kind, asOf: AS_OF, loadedBy: 'city', rows: 4 });
       expect(imp.json().fileSha256).toMatch(/^[0-9a-f]{64}$/);
     },
