@@ -177,12 +177,22 @@ describe('browsing department lists over HTTP', () => {
     ]);
   });
 
-  it('leaves out registry persons the reader may not see', async () => {
-    // 张伟 lives in 东城街道: township A's officer sees the row, not the person; the auditor reads no registry.
+  it('shows a township officer only the rows about their people, and no person outside their jurisdiction', async () => {
+    // 张伟 lives in 东城街道 (township B) and the list says 东城街道: township B's officer sees that row.
     const b = (await call('town-b', 'GET', `/exchange/imports/${importId}/rows?status=unmatched`)).json();
+    expect(b.items.map((r: { rowNumber: number }) => r.rowNumber)).toEqual([3]);
     expect(b.items[0].candidates[0].person).toMatchObject({ name: '张*' });
-    const a = (await call('town-a', 'GET', `/exchange/imports/${importId}/rows?status=unmatched`)).json();
-    expect(a.items[0].candidates[0]).toMatchObject({ subjectId: ids.zhang, person: null });
+    expect(b.counts).toEqual({ candidate: 0, unmatched: 1, invalid: 0, matched: 0 });
+    // Township A's officer sees 王建国 and 李春梅 (confirmed), both theirs, and none of the rows that name
+    // nobody of theirs and no place (周大勇 from another county, the unusable row) — those stay with the city.
+    const a = (await call('town-a', 'GET', `/exchange/imports/${importId}/rows?status=matched`)).json();
+    expect(a.items.map((r: { rowNumber: number }) => r.rowNumber)).toEqual([2, 4]);
+    expect(a.counts).toEqual({ candidate: 0, unmatched: 0, invalid: 0, matched: 2 });
+    expect(
+      (await call('town-a', 'GET', `/exchange/imports/${importId}/rows?status=unmatched`)).json().items,
+    ).toEqual([]);
+    const city = (await call('city', 'GET', `/exchange/imports/${importId}/rows?status=unmatched`)).json();
+    expect(city.items.map((r: { rowNumber: number }) => r.rowNumber)).toEqual([3, 5]);
     const au = await call('auditor1', 'GET', `/exchange/imports/${importId}/rows?status=unmatched`);
     expect(au.statusCode).toBe(200);
     expect(au.json().items[0].candidates[0].person).toBeNull();

@@ -64,6 +64,7 @@ export {
   enterpriseNames,
   factsInForce,
   personIdentities,
+  subjectDivisions,
   type FactInForce,
   type PersonIdentity,
 } from './use-cases/cross-check-reads.js';

@@ -2,10 +2,11 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { HOME_COUNTY } from '../../../platform/config/config.js';
 import { maskIdNumber, normalizeIdNumber } from '../../../shared/identity/index.js';
-import { can, requirePermission, type Actor } from '../../access/index.js';
-import { getEnterprise, maskName, personsByIds } from '../../registry/index.js';
+import { can, covers, requirePermission, type Actor } from '../../access/index.js';
+import { getEnterprise, maskName, personsByIds, subjectDivisions } from '../../registry/index.js';
 import { ListKindSchema } from '../domain/list-kinds.js';
 import type { ExchangeContext } from '../exchange-context.js';
+import { matchedSubjects } from '../infra/matched-subjects.js';
 import { getImport, listMatches, type ImportRecord } from './matches.js';
 
 /**
@@ -138,6 +139,54 @@ async function subjectsOf(ctx: ExchangeContext, actor: Actor, imp: ImportRecord,
   return { persons, enterprises };
 }
 
+/** The tab a row of `exchange_rows` shows under, after reviews (null: matched, read through listMatches). */
+function tabOf(status: string, review: string | null): Exclude<RowTab, 'matched'> | null {
+  if (status === 'invalid') return 'invalid';
+  if (status === 'unmatched' || (status === 'candidate' && review === 'dismissed')) return 'unmatched';
+  if (status === 'candidate' && review === null) return 'candidate';
+  return null;
+}
+
+/**
+ * For staff whose jurisdiction lies inside the import's (a township officer looking at a city list): the
+ * rows that concern their people — the list's 乡镇 resolved within their jurisdiction, or a candidate or
+ * matched person living there — by tab. Null when the actor sees every row. A row that names no place
+ * and nobody of theirs stays with the staff who loaded the list.
+ */
+async function rowsInJurisdiction(
+  ctx: ExchangeContext,
+  actor: Actor,
+  imp: ImportRecord,
+): Promise<Record<RowTab, number[]> | null> {
+  if (covers(actor, imp.scope)) return null;
+  const mine = (division: string | null | undefined) => !!division && division.startsWith(actor.division);
+  const base = sql`county = ${imp.county} AND import_id = ${imp.id}`;
+  const rows = (
+    await sql<{ row_number: number; township: string | null; status: string; review: string | null }>`
+      SELECT row_number, township, status, review FROM exchange_rows WHERE ${base}`.execute(ctx.db)
+  ).rows;
+  const cands = (
+    await sql<{ row_number: number; subject_id: string | number }>`
+      SELECT row_number, subject_id FROM exchange_candidates WHERE ${base}`.execute(ctx.db)
+  ).rows;
+  const matched = await matchedSubjects(ctx.database, imp.county, imp.id);
+  const where = await subjectDivisions(ctx.db, imp.county, imp.subjectType, [
+    ...cands.map((c) => Number(c.subject_id)),
+    ...matched.map((m) => m.subjectId),
+  ]);
+  const theirs = new Set<number>();
+  for (const c of cands) if (mine(where.get(Number(c.subject_id)))) theirs.add(Number(c.row_number));
+  const out: Record<RowTab, number[]> = { candidate: [], unmatched: [], invalid: [], matched: [] };
+  for (const r of rows) {
+    const n = Number(r.row_number);
+    const tab = tabOf(r.status, r.review);
+    if (tab && (mine(r.township) || theirs.has(n))) out[tab].push(n);
+  }
+  for (const m of matched) if (mine(where.get(m.subjectId))) out.matched.push(m.rowNumber);
+  for (const list of Object.values(out)) list.sort((a, b) => a - b);
+  return out;
+}
+
 /** An import's rows of one status, paged in file order, with the candidates of candidate rows. */
 export async function listImportRows(
   ctx: ExchangeContext,
@@ -155,16 +204,25 @@ export async function listImportRows(
              count(*) FILTER (WHERE ${tabWhere('invalid')})::int AS invalid
         FROM exchange_rows WHERE ${base}`.execute(ctx.db)
   ).rows[0]!;
-  const counts: Record<RowTab, number> = {
-    candidate: Number(c.candidate),
-    unmatched: Number(c.unmatched),
-    invalid: Number(c.invalid),
-    matched: imp.rows - Number(c.candidate) - Number(c.unmatched) - Number(c.invalid),
-  };
+  const visible = await rowsInJurisdiction(ctx, actor, imp);
+  const counts: Record<RowTab, number> = visible
+    ? {
+        candidate: visible.candidate.length,
+        unmatched: visible.unmatched.length,
+        invalid: visible.invalid.length,
+        matched: visible.matched.length,
+      }
+    : {
+        candidate: Number(c.candidate),
+        unmatched: Number(c.unmatched),
+        invalid: Number(c.invalid),
+        matched: imp.rows - Number(c.candidate) - Number(c.unmatched) - Number(c.invalid),
+      };
 
   if (query.status === 'matched') {
+    const seen = visible ? new Set(visible.matched) : null;
     const lines = (await listMatches(ctx, actor, imp.id, { full: false })).filter(
-      (l) => l.status === 'matched',
+      (l) => l.status === 'matched' && (!seen || seen.has(l.rowNumber)),
     );
     const page = lines.slice(query.offset, query.offset + query.limit);
     const { persons, enterprises } = await subjectsOf(
@@ -215,8 +273,14 @@ export async function listImportRows(
     }>`
       SELECT row_number, name, encode(id_number_enc, 'hex') AS id_enc, id_valid, birth_date, sex, township_text,
              score, reasons, review
-        FROM exchange_rows WHERE ${base} AND ${tabWhere(query.status)}
-       ORDER BY row_number LIMIT ${query.limit} OFFSET ${query.offset}`.execute(ctx.db)
+        FROM exchange_rows WHERE ${base} AND ${
+          visible
+            ? sql`row_number = ANY(${visible[query.status].slice(query.offset, query.offset + query.limit)}::int[])`
+            : sql`${tabWhere(query.status)}`
+        }
+       ORDER BY row_number ${visible ? sql`` : sql`LIMIT ${query.limit} OFFSET ${query.offset}`}`.execute(
+      ctx.db,
+    )
   ).rows;
   const numbers = rows.map((r) => Number(r.row_number));
   const cands = numbers.length

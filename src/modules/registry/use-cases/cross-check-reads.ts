@@ -111,3 +111,32 @@ export async function enterpriseNames(
   for (const e of r.rows) out.set(Number(e.id), { name: e.name, division: e.division });
   return out;
 }
+
+/**
+ * Where each of these persons lives (or enterprise is registered): the division code, for another
+ * module deciding which of its rows an officer's jurisdiction covers. Nothing else about them.
+ */
+export async function subjectDivisions(
+  db: AnyDb,
+  county: string,
+  type: 'person' | 'enterprise',
+  ids: readonly number[],
+): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 50_000) {
+    const chunk = unique.slice(i, i + 50_000);
+    const r =
+      type === 'person'
+        ? await sql<{ id: number; d: string }>`
+            SELECT id, residence_division AS d FROM persons WHERE county = ${county} AND id = ANY(${chunk}::bigint[])`.execute(
+            db,
+          )
+        : await sql<{ id: number; d: string }>`
+            SELECT id, division AS d FROM enterprises WHERE county = ${county} AND id = ANY(${chunk}::bigint[])`.execute(
+            db,
+          );
+    for (const x of r.rows) out.set(Number(x.id), x.d);
+  }
+  return out;
+}
