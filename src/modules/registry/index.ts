@@ -68,3 +68,4 @@ export {
   type FactInForce,
   type PersonIdentity,
 } from './use-cases/cross-check-reads.js';
+export { maskedIdNumbersOf } from './use-cases/masked-id-numbers.js';

@@ -4,7 +4,7 @@ import { copyTextRows } from '../../../platform/db/copy-text.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { maskIdNumber, normalizeIdNumber, parseIdNumber } from '../../../shared/identity/index.js';
 import { recordAudit, requirePermission, type Actor } from '../../access/index.js';
-import { idNumbersOf } from '../../registry/index.js';
+import { idNumbersOf, maskedIdNumbersOf } from '../../registry/index.js';
 import type { ExchangeContext } from '../exchange-context.js';
 import { readRowBlocks, reasonsOf } from '../infra/row-blocks.js';
 
@@ -79,6 +79,8 @@ export async function listMatches(
   importId: number,
   opts: { full: boolean },
 ): Promise<MatchLine[]> {
+  // Full numbers only for those who may reveal them — checked before anything is decrypted.
+  if (opts.full) requirePermission(actor, 'registry.reveal');
   const imp = await getImport(ctx, actor, importId);
   const text = await ctx.database.copyOut(
     `SELECT row_number, status, review, subject_county, subject_id, id_valid, encode(id_number_enc, 'hex'), reasons
@@ -137,14 +139,17 @@ export async function listMatches(
   }
   while (k < fromRows.length) out.push(fromRows[k++]!);
   if (needRegistry.length && imp.subjectType === 'person') {
-    const numbers = await idNumbersOf(ctx, { ...actor, role: actor.role }, needRegistry);
+    // Masked lists need only registry.read (an auditor without it gets the list's own numbers only).
+    const numbers = opts.full
+      ? await idNumbersOf(ctx, actor, needRegistry)
+      : await maskedIdNumbersOf(ctx, actor, needRegistry);
     for (const l of out) if (!l.identity && l.subjectId !== null) l.identity = numbers.get(l.subjectId) ?? '';
   }
   if (!opts.full)
     for (const l of out)
-      if (l.identity && imp.subjectType === 'person') l.identity = maskIdNumber(l.identity);
+      if (l.identity && imp.subjectType === 'person' && !l.identity.includes('*'))
+        l.identity = maskIdNumber(l.identity);
   if (opts.full) {
-    requirePermission(actor, 'registry.reveal');
     await ctx.db.transaction().execute((trx) =>
       recordAudit(trx, actor, {
         action: 'exchange.matches.export',
