@@ -174,6 +174,24 @@ describe('lists become dated facts', () => {
     expect(await current(ids.d, 'lowIncomeFamily')).toEqual([]);
   });
 
+  it('counts a list loaded from the command line as the county’s, like one loaded by city staff', async () => {
+    const cli = systemActor('cli');
+    const one = await importList(app, cli, {
+      kind: 'extreme-poverty',
+      fileName: 'tk-10.csv',
+      content: csv([[P.d.name, P.d.id]]),
+      asOf: '2026-10-31',
+    });
+    expect(await applyImportFacts(app, cli, one.import, { refresh: 'none' })).toMatchObject({ opened: 1 });
+    const two = await load('extreme-poverty', '2026-11-30', [[P.e.name, P.e.id]]);
+    expect(await applyImportFacts(app, civil, two.import, { refresh: 'none' })).toMatchObject({
+      previousImport: one.import,
+      opened: 1,
+      closed: 1,
+    });
+    expect(await current(ids.d, 'extremePoverty')).toMatchObject([{ valid_to: '2026-11-30' }]);
+  });
+
   it('needs the import permission; a township officer cannot apply a city list', async () => {
     await expect(applyImportFacts(app, townB, first, { refresh: 'none' })).rejects.toMatchObject({
       code: 'FORBIDDEN',

@@ -34,7 +34,9 @@ const LIST_NAMES_ZH = (kind: ListKind) => `${LIST_KINDS[kind].zh}名单`;
 async function siblingImports(ctx: ExchangeContext, imp: ImportRecord) {
   const r = await sql<{ id: number; as_of: string }>`
     SELECT id, as_of FROM exchange_imports
-     WHERE county = ${imp.county} AND list_kind = ${imp.list} AND scope = ${imp.scope} AND id <> ${imp.id}
+     WHERE county = ${imp.county} AND list_kind = ${imp.list} AND id <> ${imp.id}
+       -- The same jurisdiction; the system's imports (CLI, scope '') count as the county's.
+       AND coalesce(nullif(scope, ''), county) = ${imp.scope || imp.county}
      ORDER BY as_of DESC, id DESC`.execute(ctx.db);
   const later = (x: { id: number; as_of: string }) =>
     x.as_of > imp.asOf || (x.as_of === imp.asOf && Number(x.id) > imp.id);
