@@ -6,7 +6,7 @@ import { refreshScan, type RulesService, type ScanSummary } from '../../rules/in
 import { LIST_FACTS, planListFacts } from '../domain/list-facts.js';
 import { LIST_KINDS, type ListKind } from '../domain/list-kinds.js';
 import type { ExchangeContext } from '../exchange-context.js';
-import { matchedSubjects } from '../infra/matched-subjects.js';
+import { matchedSubjects, type MatchedSubject } from '../infra/matched-subjects.js';
 import { getImport, type ImportRecord } from './matches.js';
 
 export interface ImportFactsResult {
@@ -46,25 +46,58 @@ async function siblingImports(ctx: ExchangeContext, imp: ImportRecord) {
   };
 }
 
+/**
+ * An import's certain matches, remembered per process while none of its rows is reviewed again: matched
+ * rows never change after the import, and a review changes the version (count and time of reviews), so
+ * a reviewer working through a 1M-row list does not read it whole at each decision.
+ */
+const rememberedBy = new WeakMap<object, Map<string, { version: string; matches: MatchedSubject[] }>>();
+async function certainMatches(ctx: ExchangeContext, county: string, importId: number) {
+  let remembered = rememberedBy.get(ctx.database);
+  if (!remembered) rememberedBy.set(ctx.database, (remembered = new Map()));
+  const v = (
+    await sql<{ n: number; at: Date | null }>`
+      SELECT count(*)::int AS n, max(reviewed_at) AS at FROM exchange_rows
+       WHERE county = ${county} AND import_id = ${importId} AND review IS NOT NULL`.execute(ctx.db)
+  ).rows[0]!;
+  const key = `${county}:${importId}`;
+  const version = `${v.n}:${v.at ? new Date(v.at).getTime() : 0}`;
+  const hit = remembered.get(key);
+  if (hit?.version === version) return hit.matches;
+  const matches = await matchedSubjects(ctx.database, county, importId);
+  remembered.delete(key);
+  remembered.set(key, { version, matches });
+  while (remembered.size > 4) remembered.delete(remembered.keys().next().value!);
+  return matches;
+}
+
 /** Persons (or enterprises) proposed on rows of the import still waiting for a reviewer. */
-async function pendingCandidates(ctx: ExchangeContext, imp: ImportRecord): Promise<number[]> {
+async function pendingCandidates(
+  ctx: ExchangeContext,
+  imp: ImportRecord,
+  only?: number[],
+): Promise<number[]> {
   // Two plain range reads joined here: a join in SQL was planned as a nested scan on fresh statistics
-  // (23 s at 100k rows on PGlite).
+  // (23 s at 100k rows on PGlite). With `only` (after a review), just those subjects' candidacies.
+  const cands = (
+    await sql<{ row_number: number; subject_id: number }>`
+      SELECT row_number, subject_id FROM exchange_candidates
+       WHERE county = ${imp.county} AND import_id = ${imp.id} AND state = 'open'
+         ${only ? sql`AND subject_id = ANY(${only}::bigint[])` : sql``}`.execute(ctx.db)
+  ).rows;
+  if (!cands.length) return [];
   const waiting = new Set(
     (
       await sql<{ row_number: number }>`
         SELECT row_number FROM exchange_rows
-         WHERE county = ${imp.county} AND import_id = ${imp.id} AND status = 'candidate' AND review IS NULL`.execute(
+         WHERE county = ${imp.county} AND import_id = ${imp.id} AND status = 'candidate' AND review IS NULL
+           ${only ? sql`AND row_number = ANY(${cands.map((c) => Number(c.row_number))}::int[])` : sql``}`.execute(
         ctx.db,
       )
     ).rows.map((r) => Number(r.row_number)),
   );
-  if (!waiting.size) return [];
-  const r = await sql<{ row_number: number; subject_id: number }>`
-    SELECT row_number, subject_id FROM exchange_candidates
-     WHERE county = ${imp.county} AND import_id = ${imp.id} AND state = 'open'`.execute(ctx.db);
   return [
-    ...new Set(r.rows.filter((x) => waiting.has(Number(x.row_number))).map((x) => Number(x.subject_id))),
+    ...new Set(cands.filter((x) => waiting.has(Number(x.row_number))).map((x) => Number(x.subject_id))),
   ];
 }
 
@@ -100,11 +133,11 @@ export async function applyImportFacts(
   };
   if (newer) return { ...result, skipped: 'newer-list' };
 
-  const now = await matchedSubjects(ctx.database, imp.county, imp.id);
-  const before = previous === null ? [] : await matchedSubjects(ctx.database, imp.county, previous);
+  const now = await certainMatches(ctx, imp.county, imp.id);
+  const before = previous === null ? [] : await certainMatches(ctx, imp.county, previous);
   // Facts are kept per county: a person of another county (a city-wide registry) in that county's rows.
   const counties = new Set([...now, ...before].map((m) => m.subjectCounty));
-  const pending = await pendingCandidates(ctx, imp);
+  const pending = await pendingCandidates(ctx, imp, opts.only);
   const sourceRef = `${LIST_NAMES_ZH(kind)}（${imp.asOf}，导入#${imp.id}）`;
   const changed: number[] = [];
   await ctx.database.bulkLoad(async (copy, trx) => {
