@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { createAccount, systemActor, type Role } from '../modules/access/index.js';
 import { createApplication, reviewApplication } from '../modules/applications/index.js';
 import { childrenOf, divisionName } from '../modules/divisions/index.js';
-import { importList } from '../modules/exchange/index.js';
+import { applyImportFacts, importList, runCrossChecks } from '../modules/exchange/index.js';
 import { listFunds, setBudget } from '../modules/funds/index.js';
 import { seedRegistry } from '../modules/registry/seed/seed-registry.js';
 import { todayInChina } from '../shared/dates/calendar-date.js';
@@ -174,14 +174,14 @@ async function seedDemoList(ctx: AppContext) {
     .map((l) => l.join(','))
     .join('\r\n');
   const today = todayInChina();
-  await importList(
-    ctx,
-    { ...systemActor('cli', 'demo'), division: '211382' },
-    {
-      kind: 'low-income',
-      fileName: `演示-低保名单-${today.slice(0, 7)}.csv`,
-      content: Buffer.from(csv, 'utf8'),
-      asOf: today,
-    },
-  );
+  const city = { ...systemActor('cli', 'demo'), division: '211382' };
+  const s = await importList(ctx, city, {
+    kind: 'low-income',
+    fileName: `演示-低保名单-${today.slice(0, 7)}.csv`,
+    content: Buffer.from(csv, 'utf8'),
+    asOf: today,
+  });
+  // The list's certain matches become 低保 facts, and the cross-checks run once over the demo.
+  await applyImportFacts(ctx, city, s.import, { refresh: 'none' });
+  await runCrossChecks(ctx, city);
 }
