@@ -98,35 +98,48 @@ export async function main(args: string[]) {
     }
     return id;
   };
-  const lines: string[] = ['姓名,公民身份号码,性别,出生日期,乡镇（街道）'];
-  const truth: (string | null)[] = [];
-  const inRegistry = Math.min(n, Math.round(m * 0.85));
-  const takeP = inRegistry / n;
-  const row = (
-    p: { name: string; idNumber: string; birthDate: string; sex: string; residenceDivision: string },
-    known: boolean,
-  ) => {
-    const name = damageName(p.name);
-    const id = damageId(p.idNumber, Number(p.birthDate.slice(0, 4)));
-    const sex = rnd() < 0.8 ? (p.sex === 'male' ? '男' : '女') : '';
-    const birth = rnd() < 0.7 ? p.birthDate : '';
-    const town = rnd() < 0.75 ? (divisionName(p.residenceDivision.slice(0, 9), today) ?? '') : '';
-    lines.push(`${name},${id},${sex},${birth},${town}`);
-    truth.push(known ? p.idNumber : null);
-  };
-  for (const h of generateHouseholds(n, { seed: 1, today }))
-    for (const p of h.members) if (truth.length < inRegistry && rnd() < takeP * 1.02) row(p, true);
-  // People who are not in the registry: another population, numbers of another county.
-  for (const h of generateHouseholds(Math.max(1000, m - truth.length + 1000), { seed: 99, today })) {
-    for (const p of h.members) {
-      if (truth.length >= m) break;
-      const id = makeIdNumber('211302', p.birthDate, Math.floor(rnd() * 999), p.sex);
-      row({ ...p, idNumber: id }, false);
-    }
-    if (truth.length >= m) break;
+  // The list and its truth are made once per (rows, seed) and kept beside the registry (the same every time).
+  const file = path.join(dataDir, `list-${m}-seed${values.seed}.csv`);
+  const truthFile = path.join(dataDir, `truth-${m}-seed${values.seed}.json`);
+  let truth: (string | null)[];
+  if (fs.existsSync(file) && fs.existsSync(truthFile)) {
+    truth = JSON.parse(fs.readFileSync(truthFile, 'utf8')) as (string | null)[];
+  } else {
+    ({ truth } = makeList());
   }
-  const file = path.join(dataDir, `list-${m}.csv`);
-  fs.writeFileSync(file, lines.join('\n') + '\n');
+  const inRegistry = truth.filter((t) => t !== null).length;
+  function makeList() {
+    const lines: string[] = ['姓名,公民身份号码,性别,出生日期,乡镇（街道）'];
+    const truth: (string | null)[] = [];
+    const inRegistry = Math.min(n, Math.round(m * 0.85));
+    const takeP = inRegistry / n;
+    const row = (
+      p: { name: string; idNumber: string; birthDate: string; sex: string; residenceDivision: string },
+      known: boolean,
+    ) => {
+      const name = damageName(p.name);
+      const id = damageId(p.idNumber, Number(p.birthDate.slice(0, 4)));
+      const sex = rnd() < 0.8 ? (p.sex === 'male' ? '男' : '女') : '';
+      const birth = rnd() < 0.7 ? p.birthDate : '';
+      const town = rnd() < 0.75 ? (divisionName(p.residenceDivision.slice(0, 9), today) ?? '') : '';
+      lines.push(`${name},${id},${sex},${birth},${town}`);
+      truth.push(known ? p.idNumber : null);
+    };
+    for (const h of generateHouseholds(n, { seed: 1, today }))
+      for (const p of h.members) if (truth.length < inRegistry && rnd() < takeP * 1.02) row(p, true);
+    // People who are not in the registry: another population, numbers of another county.
+    for (const h of generateHouseholds(Math.max(1000, m - truth.length + 1000), { seed: 99, today })) {
+      for (const p of h.members) {
+        if (truth.length >= m) break;
+        const id = makeIdNumber('211302', p.birthDate, Math.floor(rnd() * 999), p.sex);
+        row({ ...p, idNumber: id }, false);
+      }
+      if (truth.length >= m) break;
+    }
+    fs.writeFileSync(file, lines.join('\n') + '\n');
+    fs.writeFileSync(truthFile, JSON.stringify(truth));
+    return { truth };
+  }
   log(`list: ${truth.length} rows (${inRegistry} from the registry) in ${file}`);
 
   // CPU time of the import, both threads (the machine is shared: wall time alone depends on the load).

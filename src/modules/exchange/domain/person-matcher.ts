@@ -107,31 +107,148 @@ export interface PersonColumns {
 }
 
 /**
- * The registry side, in memory, column by column (about 60 bytes a person), with three look-ups built
- * once, on the first decision: the first 64 bits of the ID hash (an open-addressing table; a collision
- * among a million persons is ~3·10⁻⁸ likely, and a hit still needs the name), the birth day (persons
- * sorted by day), and the name key (built only if a row needs it).
+ * The registry side packed for matching (about 60 bytes a person), typed arrays a worker thread can take
+ * over without copying: person i is `ids[i]`, with name key `nameKeys[i]` (whose first two UTF-16 units are
+ * `name0[i]`/`name1[i]`, see firstUnit), born on day `birthDays[i]`, male when `male[i]` is 1, living in
+ * `townships[townshipOf[i]]` of `counties[countyOf[i]]`. With two look-ups: `slots`, an open-addressing
+ * table on the first 64 bits of the ID hash (`hashHi`/`hashLo`; a collision among a million persons is
+ * ~3·10⁻⁸ likely, and a hit still needs the name), and `byDay`, the persons sorted by birth day (those born
+ * on day `dayFirst + k` are `byDay[dayStart[k] .. dayStart[k + 1]]`).
+ */
+export interface PackedPersons {
+  size: number;
+  ids: Float64Array;
+  nameKeys: string[];
+  name0: Int32Array;
+  name1: Int32Array;
+  hashHi: Uint32Array;
+  hashLo: Uint32Array;
+  birthDays: Int32Array;
+  male: Uint8Array;
+  counties: string[];
+  countyOf: Uint32Array;
+  townships: string[];
+  townshipOf: Uint32Array;
+  slots: Int32Array;
+  dayFirst: number;
+  dayStart: Int32Array;
+  byDay: Int32Array;
+}
+
+/**
+ * Pack the registry's pages (in the order given) for a PersonIndex: the name keys and both look-ups are
+ * made here, so that the thread reading the registry can do it while the matching thread prepares rows.
+ */
+export function packPersons(pages: readonly PersonColumns[]): PackedPersons {
+  let n = 0;
+  for (const c of pages) n += c.size;
+  const ids = new Float64Array(n);
+  const nameKeys = new Array<string>(n);
+  const name0 = new Int32Array(n);
+  const name1 = new Int32Array(n);
+  const hashHi = new Uint32Array(n);
+  const hashLo = new Uint32Array(n);
+  const birthDays = new Int32Array(n);
+  const male = new Uint8Array(n);
+  const countyOf = new Uint32Array(n);
+  const townshipOf = new Uint32Array(n);
+  const counties = new Map<string, number>();
+  const townships = new Map<string, number>();
+  const code = (map: Map<string, number>, s: string) => {
+    let k = map.get(s);
+    if (k === undefined) map.set(s, (k = map.size));
+    return k;
+  };
+  let i = 0;
+  for (const c of pages) {
+    const cOf = Array.from(c.counties, (s) => code(counties, s));
+    const tOf = Array.from(c.townships, (s) => code(townships, s));
+    for (let j = 0; j < c.size; j++, i++) {
+      ids[i] = c.ids[j]!;
+      const key = nameKeyFast(c.names[j]!);
+      nameKeys[i] = key;
+      name0[i] = firstUnit(key);
+      name1[i] = key.length > 1 ? key.charCodeAt(1) : -1;
+      hashHi[i] = c.hashHi[j]! >>> 0;
+      hashLo[i] = c.hashLo[j]! >>> 0;
+      birthDays[i] = c.birthDays[j]!;
+      male[i] = c.male[j] ? 1 : 0;
+      countyOf[i] = cOf[c.countyOf[j]!]!;
+      townshipOf[i] = tOf[c.townshipOf[j]!]!;
+    }
+  }
+  // The hash table.
+  let cap = 16;
+  while (cap < n * 2) cap *= 2;
+  const slots = new Int32Array(cap);
+  const mask = cap - 1;
+  for (let k = 0; k < n; k++) {
+    let s = hashLo[k]! & mask;
+    while (slots[s] !== 0) s = (s + 1) & mask;
+    slots[s] = k + 1;
+  }
+  // The persons by birth day (a counting sort, stable).
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let k = 0; k < n; k++) {
+    const d = birthDays[k]!;
+    if (d < lo) lo = d;
+    if (d > hi) hi = d;
+  }
+  if (!n) lo = hi = 0;
+  const dayStart = new Int32Array(hi - lo + 2);
+  for (let k = 0; k < n; k++) dayStart[birthDays[k]! - lo + 1]!++;
+  for (let k = 1; k < dayStart.length; k++) dayStart[k]! += dayStart[k - 1]!;
+  const at = dayStart.slice(0, -1);
+  const byDay = new Int32Array(n);
+  for (let k = 0; k < n; k++) byDay[at[birthDays[k]! - lo]!++] = k;
+  return {
+    size: n,
+    ids,
+    nameKeys,
+    name0,
+    name1,
+    hashHi,
+    hashLo,
+    birthDays,
+    male,
+    counties: [...counties.keys()],
+    countyOf,
+    townships: [...townships.keys()],
+    townshipOf,
+    slots,
+    dayFirst: lo,
+    dayStart,
+    byDay,
+  };
+}
+
+/**
+ * The registry side, in memory, packed (PackedPersons): given packed by `load`, or gathered with `add` /
+ * `addColumns` and packed on the first decision. The name-key look-up is built only if a row needs it.
  */
 export class PersonIndex {
-  readonly ids: number[] = [];
-  readonly counties: string[] = [];
-  readonly names: string[] = [];
-  readonly birthDays: number[] = [];
-  readonly sexes: ('male' | 'female')[] = [];
-  readonly townships: string[] = [];
-  /** First two UTF-16 units of each name key (-1 past its end), to rule out most names without comparing them. */
-  readonly #name0: number[] = [];
-  readonly #name1: number[] = [];
-  readonly #hashHi: number[] = [];
-  readonly #hashLo: number[] = [];
-  #slots: Int32Array | null = null;
-  #dayFirst = 0;
-  #dayStart: Int32Array | null = null;
-  #byDay: Int32Array | null = null;
+  #p: PackedPersons | null = null;
+  /** Every page added (packed again on the next decision after an addition). */
+  #pages: PersonColumns[] = [];
+  #dirty = false;
   #byName: Map<string, number | number[]> | null = null;
+  #byPersonId: Map<number, number> | null = null;
 
   get size(): number {
-    return this.ids.length;
+    if (!this.#dirty) return this.#p?.size ?? 0;
+    let n = 0;
+    for (const c of this.#pages) n += c.size;
+    return n;
+  }
+
+  /** Take a packed registry (replacing any persons held). */
+  load(packed: PackedPersons): void {
+    this.#p = packed;
+    this.#pages = [];
+    this.#dirty = false;
+    this.#byName = null;
+    this.#byPersonId = null;
   }
 
   add(p: {
@@ -143,96 +260,41 @@ export class PersonIndex {
     sex: 'male' | 'female';
     township: string;
   }): void {
-    this.#push(
-      p.id,
-      p.county,
-      nameKeyFast(p.name),
-      parseInt(p.idHashHex.slice(0, 8), 16),
-      parseInt(p.idHashHex.slice(8, 16), 16),
-      dayOf(p.birthDate),
-      p.sex,
-      p.township,
-    );
+    this.addColumns({
+      size: 1,
+      ids: [p.id],
+      names: [p.name],
+      hashHi: [parseInt(p.idHashHex.slice(0, 8), 16)],
+      hashLo: [parseInt(p.idHashHex.slice(8, 16), 16)],
+      birthDays: [dayOf(p.birthDate)],
+      male: [p.sex === 'male' ? 1 : 0],
+      counties: [p.county],
+      countyOf: [0],
+      townships: [p.township],
+      townshipOf: [0],
+    });
   }
 
   /** Every person of a page (see PersonColumns). */
   addColumns(c: PersonColumns): void {
-    for (let i = 0; i < c.size; i++)
-      this.#push(
-        c.ids[i]!,
-        c.counties[c.countyOf[i]!]!,
-        nameKeyFast(c.names[i]!),
-        c.hashHi[i]!,
-        c.hashLo[i]!,
-        c.birthDays[i]!,
-        c.male[i] ? 'male' : 'female',
-        c.townships[c.townshipOf[i]!]!,
-      );
-  }
-
-  #push(
-    id: number,
-    county: string,
-    key: string,
-    hi: number,
-    lo: number,
-    day: number,
-    sex: 'male' | 'female',
-    township: string,
-  ) {
-    this.ids.push(id);
-    this.counties.push(county);
-    this.names.push(key);
-    this.#name0.push(firstUnit(key));
-    this.#name1.push(key.length > 1 ? key.charCodeAt(1) : -1);
-    this.#hashHi.push(hi >>> 0);
-    this.#hashLo.push(lo >>> 0);
-    this.birthDays.push(day);
-    this.sexes.push(sex);
-    this.townships.push(township);
-    this.#slots = null;
-    this.#dayStart = null;
+    if (this.#p && !this.#dirty && !this.#pages.length) throw new Error('persons added to a loaded index');
+    this.#pages.push(c);
+    this.#dirty = true;
     this.#byName = null;
     this.#byPersonId = null;
   }
 
-  #buildHashes(): Int32Array {
-    const n = this.ids.length;
-    let cap = 16;
-    while (cap < n * 2) cap *= 2;
-    const slots = new Int32Array(cap);
-    const mask = cap - 1;
-    for (let i = 0; i < n; i++) {
-      let s = this.#hashLo[i]! & mask;
-      while (slots[s] !== 0) s = (s + 1) & mask;
-      slots[s] = i + 1;
+  #packed(): PackedPersons {
+    if (this.#dirty || !this.#p) {
+      this.#p = packPersons(this.#pages);
+      this.#dirty = false;
     }
-    return (this.#slots = slots);
-  }
-
-  #buildDays(): Int32Array {
-    const n = this.ids.length;
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const d of this.birthDays) {
-      if (d < lo) lo = d;
-      if (d > hi) hi = d;
-    }
-    if (!n) lo = hi = 0;
-    const start = new Int32Array(hi - lo + 2);
-    for (const d of this.birthDays) start[d - lo + 1]!++;
-    for (let k = 1; k < start.length; k++) start[k]! += start[k - 1]!;
-    const at = start.slice(0, -1);
-    const order = new Int32Array(n);
-    for (let i = 0; i < n; i++) order[at[this.birthDays[i]! - lo]!++] = i;
-    this.#dayFirst = lo;
-    this.#byDay = order;
-    return (this.#dayStart = start);
+    return this.#p;
   }
 
   #names(): Map<string, number | number[]> {
     const map = new Map<string, number | number[]>();
-    this.names.forEach((key, i) => {
+    this.#packed().nameKeys.forEach((key, i) => {
       const b = map.get(key);
       if (b === undefined) map.set(key, i);
       else if (typeof b === 'number') map.set(key, [b, i]);
@@ -241,20 +303,19 @@ export class PersonIndex {
     return (this.#byName = map);
   }
 
-  #byPersonId: Map<number, number> | null = null;
   indexOfPerson(personId: number): number {
-    if (!this.#byPersonId) this.#byPersonId = new Map(this.ids.map((id, i) => [id, i]));
+    if (!this.#byPersonId) this.#byPersonId = new Map(Array.from(this.#packed().ids, (id, i) => [id, i]));
     return this.#byPersonId.get(personId) ?? -1;
   }
 
   /** Persons whose ID hash begins with these 64 bits. */
   byHash(hi: number, lo: number): number[] {
-    const slots = this.#slots ?? this.#buildHashes();
+    const { slots, hashHi, hashLo } = this.#packed();
     const mask = slots.length - 1;
     const out: number[] = [];
     for (let s = lo & mask; slots[s] !== 0; s = (s + 1) & mask) {
       const i = slots[s]! - 1;
-      if (this.#hashLo[i] === lo >>> 0 && this.#hashHi[i] === hi >>> 0) out.push(i);
+      if (hashLo[i] === lo >>> 0 && hashHi[i] === hi >>> 0) out.push(i);
     }
     return out;
   }
@@ -275,13 +336,14 @@ export class PersonIndex {
 
   /** Score one registry person (by index) against a row; null when not plausible without an ID hit. */
   score(i: number, row: ListPersonRow, birth: string | null, birthFromDamagedId: boolean, idHit: boolean) {
+    const p = this.#packed();
     const reasons: Reason[] = [];
     let score = 0;
     if (idHit) {
       score += 50;
       reasons.push(row.id.kind === 'valid' && row.id.convertedFrom15 ? 'id-converted-15' : 'id');
     }
-    const names = compareNames(row.nameKey, this.names[i]!);
+    const names = compareNames(row.nameKey, p.nameKeys[i]!);
     if (!row.nameKey) reasons.push('name-missing');
     else if (names === 'same') {
       score += 40;
@@ -292,7 +354,7 @@ export class PersonIndex {
     } else reasons.push('name-differs');
     let birthAgrees: boolean | null = null;
     if (birth) {
-      birthAgrees = this.#day(birth) === this.birthDays[i];
+      birthAgrees = this.#day(birth) === p.birthDays[i];
       if (birthAgrees) {
         score += birthFromDamagedId ? 20 : 30;
         reasons.push(birthFromDamagedId ? 'birth-from-damaged-id' : 'birth-same');
@@ -303,13 +365,13 @@ export class PersonIndex {
     }
     let townshipAgrees: boolean | null = null;
     if (row.township) {
-      townshipAgrees = row.township === this.townships[i];
+      townshipAgrees = row.township === p.townships[p.townshipOf[i]!];
       score += townshipAgrees ? 10 : -10;
       reasons.push(townshipAgrees ? 'township-same' : 'township-differs');
     }
     const sex = row.sex ?? (row.id.kind === 'valid' ? row.id.sex : null);
     if (sex) {
-      const same = sex === this.sexes[i];
+      const same = sex === (p.male[i] ? 'male' : 'female');
       score += same ? 5 : -10;
       reasons.push(same ? 'sex-same' : 'sex-differs');
     }
@@ -331,6 +393,7 @@ export class PersonIndex {
    * its name/birth/township key when it has no valid number).
    */
   decide(row: ListPersonRow, pairs?: PairDecisions): MatchDecision {
+    const p = this.#packed();
     const dismissed = pairs?.dismissed;
     const birthCol = row.birthDate;
     const birthFromId = row.id.kind === 'valid' ? row.id.birthDate : null;
@@ -348,14 +411,14 @@ export class PersonIndex {
         hits = this.byHash(row.idHashHi, row.idHashLo);
       else if (row.idHashHex) hits = this.byIdHash(row.idHashHex);
     }
-    const liveHits = dismissed?.size ? hits.filter((i) => !dismissed.has(this.ids[i]!)) : hits;
+    const liveHits = dismissed?.size ? hits.filter((i) => !dismissed.has(p.ids[i]!)) : hits;
     if (pairs?.confirmed != null) {
       const i = this.indexOfPerson(pairs.confirmed);
       if (i >= 0)
         return {
           status: 'matched',
-          personId: this.ids[i]!,
-          county: this.counties[i]!,
+          personId: p.ids[i]!,
+          county: p.counties[p.countyOf[i]!]!,
           score: 100,
           reasons: ['confirmed-earlier'],
           candidates: [],
@@ -370,8 +433,8 @@ export class PersonIndex {
       if (s.names === 'same' && columnAgrees && s.birthAgrees !== false)
         return {
           status: 'matched',
-          personId: this.ids[i]!,
-          county: this.counties[i]!,
+          personId: p.ids[i]!,
+          county: p.counties[p.countyOf[i]!]!,
           score: 100,
           reasons: s.reasons,
           candidates: [],
@@ -382,8 +445,8 @@ export class PersonIndex {
       const s = this.score(i, row, birthCol ?? birthFromId, false, true)!;
       const certain = s.names === 'same' && columnAgrees && s.birthAgrees !== false;
       found.set(i, {
-        personId: this.ids[i]!,
-        county: this.counties[i]!,
+        personId: p.ids[i]!,
+        county: p.counties[p.countyOf[i]!]!,
         score: s.score,
         reasons: s.reasons,
         strong: certain,
@@ -409,19 +472,19 @@ export class PersonIndex {
     const r0 = firstUnit(row.nameKey);
     const r1 = row.nameKey.length > 1 ? row.nameKey.charCodeAt(1) : -1;
     const consider = (i: number) => {
-      if (found.has(i) || dismissed?.has(this.ids[i]!)) return;
+      if (found.has(i) || dismissed?.has(p.ids[i]!)) return;
       // Without an ID hit only the same or a close name can be plausible (see score): cheap tests first.
       // Names one edit apart share their first or second character, in place or shifted by one.
-      const b0 = this.#name0[i]!;
-      const b1 = this.#name1[i]!;
+      const b0 = p.name0[i]!;
+      const b1 = p.name1[i]!;
       // (Not when either name begins with a character outside the BMP: its two units are one character.)
       if (b0 !== r0 && b1 !== r1 && b1 !== r0 && b0 !== r1 && b0 !== -2 && r0 !== -2) return;
-      if (compareNames(row.nameKey, this.names[i]!) === 'different') return;
+      if (compareNames(row.nameKey, p.nameKeys[i]!) === 'different') return;
       const s = this.score(i, row, birth, birthFromDamagedId, false);
       if (s)
         found.set(i, {
-          personId: this.ids[i]!,
-          county: this.counties[i]!,
+          personId: p.ids[i]!,
+          county: p.counties[p.countyOf[i]!]!,
           score: s.score,
           reasons: s.reasons,
           strong: false,
@@ -429,10 +492,10 @@ export class PersonIndex {
     };
     if (row.nameKey) {
       if (birth) {
-        const start = this.#dayStart ?? this.#buildDays();
-        const k = dayOf(birth) - this.#dayFirst;
+        const start = p.dayStart;
+        const k = dayOf(birth) - p.dayFirst;
         if (k >= 0 && k < start.length - 1) {
-          const order = this.#byDay!;
+          const order = p.byDay;
           for (let j = start[k]!; j < start[k + 1]!; j++) consider(order[j]!);
         }
       } else {
@@ -442,7 +505,7 @@ export class PersonIndex {
           else if (block) for (const i of block) fn(i);
         };
         const size = block === undefined ? 0 : typeof block === 'number' ? 1 : block.length;
-        if (row.township) each((i) => this.townships[i] === row.township && consider(i));
+        if (row.township) each((i) => p.townships[p.townshipOf[i]!] === row.township && consider(i));
         else if (size <= MAX_CANDIDATES) each(consider);
         else tooMany = true;
       }

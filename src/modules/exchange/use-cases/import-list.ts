@@ -6,6 +6,7 @@ import { isCalendarDate } from '../../../shared/dates/calendar-date.js';
 import { recordAudit, requirePermission, type Actor } from '../../access/index.js';
 import { enterpriseMatchIndex, personMatchIndex } from '../../registry/index.js';
 import { LIST_KINDS, type ListKind } from '../domain/list-kinds.js';
+import { packPersons, type PersonColumns } from '../domain/person-matcher.js';
 import type { ExchangeContext } from '../exchange-context.js';
 import { BLOCK_COLUMNS, CANDIDATE_COLUMNS, ROW_COLUMNS, type PipelineInput } from './import-pipeline.js';
 import { inlineRunner, workerRunner } from './import-runner.js';
@@ -117,10 +118,18 @@ export async function importList(
     const headRead = runner.head();
     headRead.catch(() => undefined); // awaited below
     // The registry side, read while the pipeline reads and prepares the list (in a worker) …
-    if (meta.subject === 'person')
-      for await (const page of personMatchIndex(ctx.database, actor)) runner.addPersons(page);
-    else runner.addEnterprises(await enterpriseMatchIndex(ctx.database, actor));
-    trace('registry index read');
+    if (meta.subject === 'person') {
+      const pages: PersonColumns[] = [];
+      for await (const page of personMatchIndex(ctx.database, actor)) pages.push(page);
+      trace('registry index read');
+      // … and packed for matching here (name keys, hash table, birth-day order), as this thread would
+      // otherwise wait for the pipeline, which meanwhile prepares the list's rows.
+      runner.setPersons(packPersons(pages));
+      trace('registry index packed');
+    } else {
+      runner.addEnterprises(await enterpriseMatchIndex(ctx.database, actor));
+      trace('registry index read');
+    }
     // … whose header must name the required columns.
     const head = await headRead;
     if (head.missing.length)

@@ -17,8 +17,8 @@ import {
   PersonIndex,
   type MatchDecision,
   type ListPersonRow,
+  type PackedPersons,
   type PairDecisions,
-  type PersonColumns,
 } from '../domain/person-matcher.js';
 import { townshipResolver } from '../domain/townships.js';
 import { idHasher, type IdHasher } from '../infra/id-hasher.js';
@@ -215,12 +215,10 @@ export class ImportPipeline {
     this.prepareSome(this.#table.length);
   }
 
-  addPersons(page: PersonColumns): void {
-    const t0 = performance.now();
-    this.#persons.addColumns(page);
-    this.#indexMs += performance.now() - t0;
+  /** The registry's persons, packed (by the thread that read them: see packPersons). */
+  setPersons(packed: PackedPersons): void {
+    this.#persons.load(packed);
   }
-  #indexMs = 0;
 
   addEnterprises(rows: readonly { id: number; county: string; name: string; uscc: string }[]): void {
     for (const e of rows) this.#enterprises.add(e);
@@ -311,7 +309,6 @@ export class ImportPipeline {
     };
 
     if (this.#meta.subject === 'person') {
-      trace(`pipeline: ${this.#persons.size} persons indexed`, performance.now() - this.#indexMs);
       const index = this.#persons;
       let t0 = performance.now();
       let busy = 0;

@@ -5,13 +5,13 @@
 import { Worker } from 'node:worker_threads';
 import type { PersonalDataCipher } from '../../../platform/crypto/index.js';
 import { AppError } from '../../../platform/errors/index.js';
-import type { PersonColumns } from '../domain/person-matcher.js';
+import type { PackedPersons } from '../domain/person-matcher.js';
 import { ImportPipeline, type ListHead, type PipelineInput, type RenderedChunk } from './import-pipeline.js';
 
 type Enterprise = { id: number; county: string; name: string; uscc: string };
 
 export type ToWorker =
-  | { t: 'persons'; page: PersonColumns; names: string }
+  | { t: 'persons'; packed: PackedPersons; nameKeys: string }
   | { t: 'enterprises'; rows: Enterprise[] }
   | { t: 'decide'; importId: number; batch: number }
   | { t: 'ack' }
@@ -25,7 +25,7 @@ type FromWorker =
 
 export interface ImportRunner {
   head(): Promise<ListHead>;
-  addPersons(page: PersonColumns): void;
+  setPersons(packed: PackedPersons): void;
   addEnterprises(rows: Enterprise[]): void;
   decide(importId: number, batch: number): AsyncGenerator<RenderedChunk>;
   close(): Promise<void>;
@@ -40,7 +40,7 @@ export function inlineRunner(cipher: PersonalDataCipher, input: PipelineInput): 
         if (!h.missing.length) p.prepare();
         return h;
       })),
-    addPersons: (page) => p.addPersons(page),
+    setPersons: (packed) => p.setPersons(packed),
     addEnterprises: (rows) => p.addEnterprises(rows),
     async *decide(importId, batch) {
       yield* p.decide(importId, batch);
@@ -96,19 +96,26 @@ export function workerRunner(cipher: PersonalDataCipher, input: PipelineInput): 
         if (m.t !== 'head') throw new Error('import worker: header expected');
         return m.head;
       })),
-    addPersons(page) {
+    setPersons(packed) {
       const arrays = [
-        page.ids,
-        page.hashHi,
-        page.hashLo,
-        page.birthDays,
-        page.male,
-        page.countyOf,
-        page.townshipOf,
+        packed.ids,
+        packed.name0,
+        packed.name1,
+        packed.hashHi,
+        packed.hashLo,
+        packed.birthDays,
+        packed.male,
+        packed.countyOf,
+        packed.townshipOf,
+        packed.slots,
+        packed.dayStart,
+        packed.byDay,
       ];
-      const buffers = arrays.flatMap((a) => (ArrayBuffer.isView(a) ? [a.buffer as ArrayBuffer] : []));
-      // The names as one string (copied at once; a name never holds NUL), the columns moved, not copied.
-      send({ t: 'persons', page: { ...page, names: [] }, names: page.names.join('\0') }, buffers);
+      // The name keys as one string (copied at once; a name key never holds NUL), the columns moved, not copied.
+      send(
+        { t: 'persons', packed: { ...packed, nameKeys: [] }, nameKeys: packed.nameKeys.join('\0') },
+        arrays.map((a) => a.buffer as ArrayBuffer),
+      );
     },
     addEnterprises: (rows) => send({ t: 'enterprises', rows }),
     async *decide(importId, batch) {

@@ -51,7 +51,8 @@ try {
       await new Promise<void>((r) => setImmediate(r));
     }
     const m = await next();
-    if (m.t === 'persons') pipeline.addPersons({ ...m.page, names: m.page.size ? m.names.split('\0') : [] });
+    if (m.t === 'persons')
+      pipeline.setPersons({ ...m.packed, nameKeys: m.packed.size ? m.nameKeys.split('\0') : [] });
     else if (m.t === 'enterprises') pipeline.addEnterprises(m.rows);
     else if (m.t === 'decide') {
       for (const chunk of pipeline.decide(m.importId, m.batch)) {
