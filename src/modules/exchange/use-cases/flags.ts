@@ -136,7 +136,7 @@ function bySubject(facts: FactInForce[]) {
   return m;
 }
 
-/** Find the conflicts of one kind within a county and scope, on a day. Pure reads. */
+/** Find every kind of conflict within a county and scope, on a day. Reads only. */
 async function findConflicts(
   ctx: ExchangeContext,
   county: string,

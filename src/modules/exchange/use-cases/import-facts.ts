@@ -40,10 +40,8 @@ async function siblingImports(ctx: ExchangeContext, imp: ImportRecord) {
      ORDER BY as_of DESC, id DESC`.execute(ctx.db);
   const later = (x: { id: number; as_of: string }) =>
     x.as_of > imp.asOf || (x.as_of === imp.asOf && Number(x.id) > imp.id);
-  return {
-    newer: r.rows.some(later),
-    previous: r.rows.find((x) => !later(x)) ? Number(r.rows.find((x) => !later(x))!.id) : null,
-  };
+  const previous = r.rows.find((x) => !later(x));
+  return { newer: r.rows.some(later), previous: previous ? Number(previous.id) : null };
 }
 
 /**

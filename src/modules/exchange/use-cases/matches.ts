@@ -138,6 +138,9 @@ export async function listMatches(
     }
   }
   while (k < fromRows.length) out.push(fromRows[k++]!);
+  // The list's own numbers are masked here; the registry's come masked already unless asked in full.
+  if (!opts.full && imp.subjectType === 'person')
+    for (const l of out) if (l.identity) l.identity = maskIdNumber(l.identity);
   if (needRegistry.length && imp.subjectType === 'person') {
     // Masked lists need only registry.read (an auditor without it gets the list's own numbers only).
     const numbers = opts.full
@@ -145,10 +148,6 @@ export async function listMatches(
       : await maskedIdNumbersOf(ctx, actor, needRegistry);
     for (const l of out) if (!l.identity && l.subjectId !== null) l.identity = numbers.get(l.subjectId) ?? '';
   }
-  if (!opts.full)
-    for (const l of out)
-      if (l.identity && imp.subjectType === 'person' && !l.identity.includes('*'))
-        l.identity = maskIdNumber(l.identity);
   if (opts.full) {
     await ctx.db.transaction().execute((trx) =>
       recordAudit(trx, actor, {

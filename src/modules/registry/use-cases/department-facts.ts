@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { AnyTrx, CopyFn } from '../../../platform/db/database.js';
 import { factSchema } from '../../../shared/facts/vocabulary.js';
 import { recordAudit, type Actor } from '../../access/index.js';
-import { planFactChange, type FactPeriod } from '../domain/fact-periods.js';
+import { inForceOn, planFactChange, type FactPeriod } from '../domain/fact-periods.js';
 import { insertFactRows, type NewFactRow } from '../infra/fact.repository.js';
 
 /** What one department list says about one yes/no fact on its as-of date (issue 6, item 4). */
@@ -86,7 +86,6 @@ export async function applyListFacts(
   }
 
   const on = change.asOf;
-  const inForce = (rows: FactPeriod[]) => rows.find((r) => r.from <= on && (r.to === null || on < r.to));
   const supersede: number[] = [];
   const insert: NewFactRow[] = [];
   const changed: number[] = [];
@@ -108,7 +107,7 @@ export async function applyListFacts(
   });
   for (const id of present) {
     const rows = current.get(id) ?? [];
-    const now = inForce(rows);
+    const now = inForceOn(rows, on);
     if (now?.value === true && now.to === null) {
       unchanged++;
       continue;
@@ -126,7 +125,7 @@ export async function applyListFacts(
     changed.push(id);
   }
   for (const id of absent) {
-    const now = inForce(current.get(id) ?? []);
+    const now = inForceOn(current.get(id) ?? [], on);
     if (now?.value !== true) {
       unchanged++;
       continue;
