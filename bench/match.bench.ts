@@ -7,11 +7,11 @@ import { sql } from 'kysely';
 import { openAppContext } from '../src/app/app-context.js';
 import { systemActor } from '../src/modules/access/index.js';
 import { divisionName } from '../src/modules/divisions/index.js';
-import { importList, listMatches } from '../src/modules/exchange/index.js';
+import { getImport, importList, listMatches } from '../src/modules/exchange/index.js';
+import { readRowStates } from '../src/modules/exchange/infra/import-rows.js';
 import { personMatchIndex } from '../src/modules/registry/index.js';
 import { generateHouseholds } from '../src/modules/registry/seed/synthetic-population.js';
 import { loadConfig } from '../src/platform/config/config.js';
-import { copyTextRows } from '../src/platform/db/copy-text.js';
 import { makeIdNumber } from '../src/shared/identity/index.js';
 import { seedInChild } from './seed-child.js';
 
@@ -167,16 +167,11 @@ export async function main(args: string[]) {
   const status = new Map<number, [string, number | null]>();
   for (const l of await listMatches(ctx, systemActor('cli', 'bench'), s.import, { full: false }))
     status.set(l.rowNumber, [l.status, l.subjectId]);
+  // The candidates proposed on each row, where the import keeps them (docs/decisions/0024).
+  const { county } = await getImport(ctx, systemActor('cli', 'bench'), s.import);
   const cands = new Map<number, Set<number>>();
-  for (const f of copyTextRows(
-    await ctx.database.copyOut(
-      `SELECT row_number, subject_id FROM exchange_candidates WHERE import_id = ${s.import}`,
-    ),
-  )) {
-    const k = Number(f[0]);
-    if (!cands.has(k)) cands.set(k, new Set());
-    cands.get(k)!.add(Number(f[1]));
-  }
+  for (const r of (await readRowStates(ctx.database, county, s.import)).rows)
+    if (r.candidates.length) cands.set(r.rowNumber, new Set(r.candidates));
   let matched = 0;
   let matchedRight = 0;
   let known = 0;

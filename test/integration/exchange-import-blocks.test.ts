@@ -1,7 +1,13 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importList, listMatches, matchesCsv } from '../../src/modules/exchange/index.js';
-import { matchedSubjects } from '../../src/modules/exchange/infra/matched-subjects.js';
+import {
+  importList,
+  listImportRows,
+  listMatches,
+  matchesCsv,
+  reviewCandidate,
+} from '../../src/modules/exchange/index.js';
+import { matchedSubjects } from '../../src/modules/exchange/infra/import-rows.js';
 import { readRowBlocks } from '../../src/modules/exchange/infra/row-blocks.js';
 import { registerPerson } from '../../src/modules/registry/index.js';
 import { makeIdNumber } from '../../src/shared/identity/index.js';
@@ -28,7 +34,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => app.destroy());
 
-/** 9,000 rows (three blocks of matched rows): mostly the registry's people, every 7th a stranger, every 11th without a number. */
+/** 9,000 rows (three blocks): mostly the registry's people, every 7th a stranger, every 11th without a number. */
 function bigList(): { csv: string; expected: string[] } {
   const lines = ['姓名,公民身份号码,性别'];
   const expected: string[] = [];
@@ -48,7 +54,7 @@ function bigList(): { csv: string; expected: string[] } {
   return { csv: lines.join('\n') + '\n', expected };
 }
 
-describe('matched rows in blocks', () => {
+describe('rows in blocks', () => {
   it('gives the same matches CSV in a worker thread and in line, in file order, matched rows kept in blocks', async () => {
     const { csv, expected } = bigList();
     const results = [];
@@ -68,15 +74,18 @@ describe('matched rows in blocks', () => {
       expect(subjects.map((x) => x.subjectId)).toEqual(
         lines.filter((l) => l.status === 'matched').map((l) => l.subjectId),
       );
-      // Matched rows are not in exchange_rows; the others are, one each.
-      const inRows = await sql<{ n: number; matched: number }>`
-        SELECT count(*)::int AS n, count(*) FILTER (WHERE status = 'matched')::int AS matched
-          FROM exchange_rows WHERE import_id = ${s.import}`.execute(app.db);
-      expect(inRows.rows[0]).toEqual({ n: s.rows - s.matched, matched: 0 });
-      // The blocks hold every matched row once, with its cells as given.
+      // Every row is in the blocks, once, in file order, with its cells as given; exchange_rows and
+      // exchange_candidates wait for a reviewer.
+      const inRows = await sql<{ r: number; c: number }>`
+        SELECT (SELECT count(*)::int FROM exchange_rows WHERE import_id = ${s.import}) AS r,
+               (SELECT count(*)::int FROM exchange_candidates WHERE import_id = ${s.import}) AS c`.execute(
+        app.db,
+      );
+      expect(inRows.rows[0]).toEqual({ r: 0, c: 0 });
       const blocks = await readRowBlocks(app.database, app.cipher, '211382', s.import);
-      expect(blocks.length).toBe(Math.ceil(s.matched / 4096));
-      expect(blocks.reduce((n, b) => n + b.rowNumbers.length, 0)).toBe(s.matched);
+      expect(blocks.length).toBe(Math.ceil(s.rows / 4096));
+      expect(blocks.flatMap((b) => b.rowNumbers)).toEqual(expected.map((_, i) => i + 2));
+      expect(blocks.flatMap((b) => b.statuses)).toEqual(expected.map((e) => e.split(',')[1]));
       const source = csv.split('\n');
       for (const b of blocks)
         b.rowNumbers.forEach((r, i) =>
@@ -91,6 +100,66 @@ describe('matched rows in blocks', () => {
       results.push({ ...s, import: 0, seconds: 0 });
     }
     expect(results[0]).toEqual(results[1]);
+  }, 120_000);
+
+  it('copies a candidate row out of its block at the first review, as it was decided, and reads it from there after', async () => {
+    const { csv } = bigList();
+    const s = await importList(app, civil, {
+      kind: 'registered-poor',
+      fileName: 'big.csv',
+      content: Buffer.from(csv),
+      asOf: '2019-06-30',
+    });
+    // Row 7 (i = 5): 李春梅 without a number, proposed by name.
+    const page = await listImportRows(app, civil, s.import, { status: 'candidate', limit: 1, offset: 0 });
+    const before = page.items[0]!;
+    expect(before).toMatchObject({ rowNumber: 7, name: '李春梅', idCell: null, review: null });
+    expect(before.candidates.map((c) => [c.subjectId, c.state])).toEqual([[people[5]!.personId, 'open']]);
+    const r = await reviewCandidate(app, civil, s.import, 7, {
+      subjectId: people[5]!.personId,
+      decision: 'confirm',
+    });
+    expect(r).toMatchObject({ status: 'matched', subjectId: people[5]!.personId, openCandidates: 0 });
+    const kept = await sql<{
+      name: string;
+      status: string;
+      review: string;
+      subject_id: string;
+      reasons: string;
+    }>`
+      SELECT name, status, review, subject_id, reasons FROM exchange_rows WHERE import_id = ${s.import}`.execute(
+      app.db,
+    );
+    expect(kept.rows).toEqual([
+      {
+        name: '李春梅',
+        status: 'candidate',
+        review: 'confirmed',
+        subject_id: expect.anything(),
+        reasons: before.reasons.join(','),
+      },
+    ]);
+    expect(Number(kept.rows[0]!.subject_id)).toBe(people[5]!.personId);
+    const cands = await sql<{ state: string }>`
+      SELECT state FROM exchange_candidates WHERE import_id = ${s.import}`.execute(app.db);
+    expect(cands.rows).toEqual([{ state: 'confirmed' }]);
+    // Read from exchange_rows now: matched, one candidate row fewer, and a second decision refused.
+    const after = await listImportRows(app, civil, s.import, { status: 'candidate', limit: 1, offset: 0 });
+    expect(after.counts.candidate).toBe(page.counts.candidate - 1);
+    expect(after.counts.matched).toBe(page.counts.matched + 1);
+    expect(after.items[0]!.rowNumber).toBeGreaterThan(7);
+    const lines = await listMatches(app, system, s.import, { full: true });
+    expect(lines.find((l) => l.rowNumber === 7)).toMatchObject({
+      status: 'matched',
+      identity: people[5]!.id,
+    });
+    await expect(
+      reviewCandidate(app, civil, s.import, 7, { subjectId: people[5]!.personId, decision: 'dismiss' }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    // A matched row has nothing to review.
+    await expect(
+      reviewCandidate(app, civil, s.import, 2, { subjectId: people[0]!.personId, decision: 'confirm' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   }, 120_000);
 
   it('leaves nothing behind when an import fails half-way', async () => {

@@ -4,9 +4,12 @@ import { HOME_COUNTY } from '../../../platform/config/config.js';
 import { maskIdNumber, normalizeIdNumber } from '../../../shared/identity/index.js';
 import { can, covers, requirePermission, type Actor } from '../../access/index.js';
 import { getEnterprise, maskName, personsByIds, subjectDivisions } from '../../registry/index.js';
-import { ListKindSchema } from '../domain/list-kinds.js';
 import type { ExchangeContext } from '../exchange-context.js';
-import { matchedSubjects } from '../infra/matched-subjects.js';
+import { cleanNameFast } from '../domain/fast-names.js';
+import { ListKindSchema, readDate, readSex } from '../domain/list-kinds.js';
+import { cleanName } from '../domain/names.js';
+import { readRowStates, type RowState } from '../infra/import-rows.js';
+import { readRowBlocks, reasonsOf } from '../infra/row-blocks.js';
 import { getImport, listMatches, type ImportRecord } from './matches.js';
 
 /**
@@ -105,13 +108,6 @@ export interface RowsPage {
   items: RowView[];
 }
 
-const tabWhere = (tab: Exclude<RowTab, 'matched'>) =>
-  tab === 'candidate'
-    ? sql`status = 'candidate' AND review IS NULL`
-    : tab === 'unmatched'
-      ? sql`(status = 'unmatched' OR (status = 'candidate' AND review = 'dismissed'))`
-      : sql`status = 'invalid'`;
-
 /** Masked persons (and enterprises) by id, only those the actor may see; nothing when they may not read the registry. */
 async function subjectsOf(ctx: ExchangeContext, actor: Actor, imp: ImportRecord, ids: readonly number[]) {
   const persons = new Map<number, NonNullable<CandidateView['person']>>();
@@ -139,52 +135,32 @@ async function subjectsOf(ctx: ExchangeContext, actor: Actor, imp: ImportRecord,
   return { persons, enterprises };
 }
 
-/** The tab a row of `exchange_rows` shows under, after reviews (null: matched, read through listMatches). */
-function tabOf(status: string, review: string | null): Exclude<RowTab, 'matched'> | null {
-  if (status === 'invalid') return 'invalid';
-  if (status === 'unmatched' || (status === 'candidate' && review === 'dismissed')) return 'unmatched';
-  if (status === 'candidate' && review === null) return 'candidate';
-  return null;
-}
-
 /**
- * For staff whose jurisdiction lies inside the import's (a township officer looking at a city list): the
- * rows that concern their people — the list's 乡镇 resolved within their jurisdiction, or a candidate or
- * matched person living there — by tab. Null when the actor sees every row. A row that names no place
- * and nobody of theirs stays with the staff who loaded the list.
+ * For staff whose jurisdiction lies inside the import's (a township officer looking at a city list): only
+ * the rows that concern their people — the list's 乡镇 resolved within their jurisdiction, or a candidate or
+ * matched person living there. A row that names no place and nobody of theirs stays with the staff who
+ * loaded the list. Everything when the actor sees every row.
  */
 async function rowsInJurisdiction(
   ctx: ExchangeContext,
   actor: Actor,
   imp: ImportRecord,
-): Promise<Record<RowTab, number[]> | null> {
-  if (covers(actor, imp.scope)) return null;
-  const mine = (division: string | null | undefined) => !!division && division.startsWith(actor.division);
-  const base = sql`county = ${imp.county} AND import_id = ${imp.id}`;
-  const rows = (
-    await sql<{ row_number: number; township: string | null; status: string; review: string | null }>`
-      SELECT row_number, township, status, review FROM exchange_rows WHERE ${base}`.execute(ctx.db)
-  ).rows;
-  const cands = (
-    await sql<{ row_number: number; subject_id: string | number }>`
-      SELECT row_number, subject_id FROM exchange_candidates WHERE ${base}`.execute(ctx.db)
-  ).rows;
-  const matched = await matchedSubjects(ctx.database, imp.county, imp.id);
-  const where = await subjectDivisions(ctx.db, imp.county, imp.subjectType, [
-    ...cands.map((c) => Number(c.subject_id)),
-    ...matched.map((m) => m.subjectId),
-  ]);
-  const theirs = new Set<number>();
-  for (const c of cands) if (mine(where.get(Number(c.subject_id)))) theirs.add(Number(c.row_number));
-  const out: Record<RowTab, number[]> = { candidate: [], unmatched: [], invalid: [], matched: [] };
+  rows: RowState[],
+): Promise<RowState[]> {
+  if (covers(actor, imp.scope)) return rows;
+  const ids = new Set<number>();
   for (const r of rows) {
-    const n = Number(r.row_number);
-    const tab = tabOf(r.status, r.review);
-    if (tab && (mine(r.township) || theirs.has(n))) out[tab].push(n);
+    if (r.subjectId !== null) ids.add(r.subjectId);
+    for (const id of r.candidates) ids.add(id);
   }
-  for (const m of matched) if (mine(where.get(m.subjectId))) out.matched.push(m.rowNumber);
-  for (const list of Object.values(out)) list.sort((a, b) => a - b);
-  return out;
+  const where = await subjectDivisions(ctx.db, imp.county, imp.subjectType, [...ids]);
+  const mine = (division: string | null | undefined) => !!division && division.startsWith(actor.division);
+  return rows.filter(
+    (r) =>
+      mine(r.township) ||
+      (r.subjectId !== null && mine(where.get(r.subjectId))) ||
+      r.candidates.some((id) => mine(where.get(id))),
+  );
 }
 
 /** An import's rows of one status, paged in file order, with the candidates of candidate rows. */
@@ -196,149 +172,195 @@ export async function listImportRows(
 ): Promise<RowsPage> {
   requirePermission(actor, 'exchange.read');
   const imp = await getImport(ctx, actor, importId);
-  const base = sql`county = ${imp.county} AND import_id = ${imp.id}`;
-  const c = (
-    await sql<{ candidate: number; unmatched: number; invalid: number }>`
-      SELECT count(*) FILTER (WHERE ${tabWhere('candidate')})::int AS candidate,
-             count(*) FILTER (WHERE ${tabWhere('unmatched')})::int AS unmatched,
-             count(*) FILTER (WHERE ${tabWhere('invalid')})::int AS invalid
-        FROM exchange_rows WHERE ${base}`.execute(ctx.db)
-  ).rows[0]!;
-  const visible = await rowsInJurisdiction(ctx, actor, imp);
-  const counts: Record<RowTab, number> = visible
-    ? {
-        candidate: visible.candidate.length,
-        unmatched: visible.unmatched.length,
-        invalid: visible.invalid.length,
-        matched: visible.matched.length,
-      }
-    : {
-        candidate: Number(c.candidate),
-        unmatched: Number(c.unmatched),
-        invalid: Number(c.invalid),
-        matched: imp.rows - Number(c.candidate) - Number(c.unmatched) - Number(c.invalid),
-      };
+  const visible = await rowsInJurisdiction(
+    ctx,
+    actor,
+    imp,
+    (await readRowStates(ctx.database, imp.county, imp.id)).rows,
+  );
+  const counts: Record<RowTab, number> = { candidate: 0, unmatched: 0, invalid: 0, matched: 0 };
+  for (const r of visible) counts[r.status]++;
+  const page = visible
+    .filter((r) => r.status === query.status)
+    .slice(query.offset, query.offset + query.limit);
+  const items =
+    query.status === 'matched'
+      ? await matchedItems(ctx, actor, imp, page)
+      : await rowItems(ctx, actor, imp, page);
+  return { import: imp, counts, total: counts[query.status], items };
+}
 
-  if (query.status === 'matched') {
-    const seen = visible ? new Set(visible.matched) : null;
-    const lines = (await listMatches(ctx, actor, imp.id, { full: false })).filter(
-      (l) => l.status === 'matched' && (!seen || seen.has(l.rowNumber)),
-    );
-    const page = lines.slice(query.offset, query.offset + query.limit);
-    const { persons, enterprises } = await subjectsOf(
-      ctx,
-      actor,
-      imp,
-      page.flatMap((l) => (l.subjectId === null ? [] : [l.subjectId])),
-    );
-    return {
-      import: imp,
-      counts: { ...counts, matched: lines.length },
-      total: lines.length,
-      items: page.map((l) => ({
-        rowNumber: l.rowNumber,
-        status: 'matched',
-        name: null,
-        idCell: null,
-        idValid: null,
-        birthYear: null,
-        sex: null,
-        township: null,
-        score: null,
-        reasons: [],
-        review: null,
-        subjectId: l.subjectId,
-        identity: l.identity || null,
-        subjectName:
-          l.subjectId === null
-            ? null
-            : (persons.get(l.subjectId)?.name ?? enterprises.get(l.subjectId)?.name ?? null),
-        candidates: [],
-      })),
-    };
-  }
-
-  const rows = (
-    await sql<{
-      row_number: number;
-      name: string | null;
-      id_enc: string | null;
-      id_valid: boolean;
-      birth_date: string | null;
-      sex: 'male' | 'female' | null;
-      township_text: string | null;
-      score: number;
-      reasons: string;
-      review: 'confirmed' | 'dismissed' | null;
-    }>`
-      SELECT row_number, name, encode(id_number_enc, 'hex') AS id_enc, id_valid, birth_date, sex, township_text,
-             score, reasons, review
-        FROM exchange_rows WHERE ${base} AND ${
-          visible
-            ? sql`row_number = ANY(${visible[query.status].slice(query.offset, query.offset + query.limit)}::int[])`
-            : sql`${tabWhere(query.status)}`
-        }
-       ORDER BY row_number ${visible ? sql`` : sql`LIMIT ${query.limit} OFFSET ${query.offset}`}`.execute(
-      ctx.db,
-    )
-  ).rows;
-  const numbers = rows.map((r) => Number(r.row_number));
-  const cands = numbers.length
-    ? (
-        await sql<{
-          row_number: number;
-          subject_id: string | number;
-          score: number;
-          reasons: string;
-          state: string;
-        }>`
-          SELECT row_number, subject_id, score, reasons, state FROM exchange_candidates
-           WHERE ${base} AND row_number IN (${sql.join(numbers)})
-           ORDER BY row_number, score DESC, subject_id`.execute(ctx.db)
-      ).rows
-    : [];
+/** A page of matched rows: who each is (the registry's number, masked, through listMatches) and their masked name. */
+async function matchedItems(
+  ctx: ExchangeContext,
+  actor: Actor,
+  imp: ImportRecord,
+  page: RowState[],
+): Promise<RowView[]> {
+  const wanted = new Set(page.map((r) => r.rowNumber));
+  const lines = (await listMatches(ctx, actor, imp.id, { full: false })).filter((l) =>
+    wanted.has(l.rowNumber),
+  );
   const { persons, enterprises } = await subjectsOf(
     ctx,
     actor,
     imp,
-    cands.map((x) => Number(x.subject_id)),
+    lines.flatMap((l) => (l.subjectId === null ? [] : [l.subjectId])),
   );
-  const byRow = new Map<number, CandidateView[]>();
-  for (const x of cands) {
-    const id = Number(x.subject_id);
-    const list = byRow.get(Number(x.row_number)) ?? [];
-    list.push({
-      subjectId: id,
-      state: x.state as CandidateView['state'],
-      score: Number(x.score),
-      reasons: splitReasons(x.reasons),
-      person: persons.get(id) ?? null,
-      enterprise: enterprises.get(id) ?? null,
-    });
-    byRow.set(Number(x.row_number), list);
+  return lines.map((l) => ({
+    ...EMPTY_ROW,
+    rowNumber: l.rowNumber,
+    status: 'matched',
+    subjectId: l.subjectId,
+    identity: l.identity || null,
+    subjectName:
+      l.subjectId === null
+        ? null
+        : (persons.get(l.subjectId)?.name ?? enterprises.get(l.subjectId)?.name ?? null),
+  }));
+}
+
+const EMPTY_ROW: Omit<RowView, 'rowNumber' | 'status'> = {
+  name: null,
+  idCell: null,
+  idValid: null,
+  birthYear: null,
+  sex: null,
+  township: null,
+  score: null,
+  reasons: [],
+  review: null,
+  subjectId: null,
+  identity: null,
+  subjectName: null,
+  candidates: [],
+};
+
+type CandidateRow = Omit<CandidateView, 'person' | 'enterprise'>;
+
+/**
+ * A page of candidate, unmatched or invalid rows with what the list said (masked) and their candidates:
+ * rows a reviewer has acted on from exchange_rows, the others from their blocks.
+ */
+async function rowItems(
+  ctx: ExchangeContext,
+  actor: Actor,
+  imp: ImportRecord,
+  page: RowState[],
+): Promise<RowView[]> {
+  const views = new Map<number, RowView>();
+  const candidates = new Map<number, CandidateRow[]>();
+  const inRows = page.filter((r) => r.block === null).map((r) => r.rowNumber);
+  const base = sql`county = ${imp.county} AND import_id = ${imp.id}`;
+  if (inRows.length) {
+    const rows = (
+      await sql<{
+        row_number: number;
+        name: string | null;
+        id_enc: string | null;
+        id_valid: boolean;
+        birth_date: string | null;
+        sex: 'male' | 'female' | null;
+        township_text: string | null;
+        score: number;
+        reasons: string;
+        review: 'confirmed' | 'dismissed' | null;
+      }>`
+        SELECT row_number, name, encode(id_number_enc, 'hex') AS id_enc, id_valid, birth_date, sex, township_text,
+               score, reasons, review
+          FROM exchange_rows WHERE ${base} AND row_number = ANY(${inRows}::int[])`.execute(ctx.db)
+    ).rows;
+    for (const r of rows)
+      views.set(Number(r.row_number), {
+        ...EMPTY_ROW,
+        rowNumber: Number(r.row_number),
+        status: 'candidate',
+        name: r.name,
+        idCell: r.id_enc ? maskCell(ctx.cipher.decrypt(Buffer.from(r.id_enc, 'hex')), imp) : null,
+        idValid: Boolean(r.id_valid),
+        birthYear: r.birth_date === null ? null : Number(String(r.birth_date).slice(0, 4)),
+        sex: r.sex,
+        township: r.township_text,
+        score: Number(r.score),
+        reasons: splitReasons(r.reasons),
+        review: r.review,
+      });
+    for (const x of (
+      await sql<{
+        row_number: number;
+        subject_id: string | number;
+        score: number;
+        reasons: string;
+        state: string;
+      }>`
+        SELECT row_number, subject_id, score, reasons, state FROM exchange_candidates
+         WHERE ${base} AND row_number = ANY(${inRows}::int[])
+         ORDER BY row_number, score DESC, subject_id`.execute(ctx.db)
+    ).rows)
+      push(candidates, Number(x.row_number), {
+        subjectId: Number(x.subject_id),
+        state: x.state as CandidateView['state'],
+        score: Number(x.score),
+        reasons: splitReasons(x.reasons),
+      });
   }
-  return {
-    import: imp,
-    counts,
-    total: counts[query.status],
-    items: rows.map((r) => ({
-      rowNumber: Number(r.row_number),
-      status: query.status,
-      name: r.name,
-      idCell: r.id_enc ? maskCell(ctx.cipher.decrypt(Buffer.from(r.id_enc, 'hex')), imp) : null,
-      idValid: Boolean(r.id_valid),
-      birthYear: r.birth_date === null ? null : Number(String(r.birth_date).slice(0, 4)),
-      sex: r.sex,
-      township: r.township_text,
-      score: Number(r.score),
-      reasons: splitReasons(r.reasons),
-      review: r.review,
-      subjectId: null,
-      identity: null,
-      subjectName: null,
-      candidates: byRow.get(Number(r.row_number)) ?? [],
-    })),
-  };
+  const blocks = await readRowBlocks(ctx.database, ctx.cipher, imp.county, imp.id, [
+    ...new Set(page.flatMap((r) => (r.block === null ? [] : [r.block]))),
+  ]);
+  const blockOf = new Map(blocks.map((b) => [b.block, b]));
+  const person = imp.subjectType === 'person';
+  for (const r of page) {
+    const b = r.block === null ? undefined : blockOf.get(r.block);
+    if (!b) continue;
+    const i = r.at;
+    const [nameCell = '', idCell = '', sexCell = '', birthCell = '', townshipCell = ''] = b.cells!.map(
+      (column) => column[i] ?? '',
+    );
+    const birth = person && birthCell ? readDate(birthCell, imp.asOf) : null;
+    views.set(r.rowNumber, {
+      ...EMPTY_ROW,
+      rowNumber: r.rowNumber,
+      status: r.status,
+      name: (person ? cleanNameFast(nameCell) : cleanName(nameCell)) || null,
+      idCell: idCell ? maskCell(idCell, imp) : null,
+      idValid: (b.flags[i]! & 1) === 1,
+      birthYear: birth === null ? null : Number(birth.slice(0, 4)),
+      sex: person && sexCell ? readSex(sexCell) : null,
+      township: (person && townshipCell) || null,
+      score: b.scores[i]!,
+      reasons: reasonsOf(b.flags[i]!),
+    });
+    for (let j = b.candStart[i]!; j < b.candStart[i + 1]!; j++)
+      push(candidates, r.rowNumber, {
+        subjectId: b.candIds[j]!,
+        state: 'open',
+        score: b.candScores[j]!,
+        reasons: reasonsOf(b.candFlags[j]!),
+      });
+  }
+  const { persons, enterprises } = await subjectsOf(
+    ctx,
+    actor,
+    imp,
+    [...candidates.values()].flatMap((list) => list.map((c) => c.subjectId)),
+  );
+  return page.flatMap((r) => {
+    const v = views.get(r.rowNumber);
+    if (!v) return [];
+    v.status = r.status as RowView['status'];
+    v.candidates = (candidates.get(r.rowNumber) ?? []).map((c) => ({
+      ...c,
+      person: persons.get(c.subjectId) ?? null,
+      enterprise: enterprises.get(c.subjectId) ?? null,
+    }));
+    return [v];
+  });
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function splitReasons(s: string): string[] {

@@ -6,7 +6,7 @@ import { refreshScan, type RulesService, type ScanSummary } from '../../rules/in
 import { LIST_FACTS, planListFacts } from '../domain/list-facts.js';
 import { LIST_KINDS, type ListKind } from '../domain/list-kinds.js';
 import type { ExchangeContext } from '../exchange-context.js';
-import { matchedSubjects, type MatchedSubject } from '../infra/matched-subjects.js';
+import { readRowStates, type MatchedSubject } from '../infra/import-rows.js';
 import { getImport, type ImportRecord } from './matches.js';
 
 export interface ImportFactsResult {
@@ -45,58 +45,49 @@ async function siblingImports(ctx: ExchangeContext, imp: ImportRecord) {
 }
 
 /**
- * An import's certain matches, remembered per process while none of its rows is reviewed again: matched
- * rows never change after the import, and a review changes the version (count and time of reviews), so
- * a reviewer working through a 1M-row list does not read it whole at each decision.
+ * An import's certain matches and the subjects proposed on its rows still waiting for a reviewer,
+ * remembered per process while none of its rows is reviewed again: rows never change after the import
+ * but by a review, and a review changes the version (reviews only move forward: a candidate is confirmed
+ * or dismissed once), so a reviewer working through a 1M-row list does not read it whole at each decision.
  */
-const rememberedBy = new WeakMap<object, Map<string, { version: string; matches: MatchedSubject[] }>>();
-async function certainMatches(ctx: ExchangeContext, county: string, importId: number) {
+interface ImportStanding {
+  matches: MatchedSubject[];
+  /** Persons (or enterprises) proposed on rows of the import still waiting for a reviewer. */
+  pending: number[];
+}
+const rememberedBy = new WeakMap<object, Map<string, { version: string; standing: ImportStanding }>>();
+async function standingOf(ctx: ExchangeContext, county: string, importId: number): Promise<ImportStanding> {
   let remembered = rememberedBy.get(ctx.database);
   if (!remembered) rememberedBy.set(ctx.database, (remembered = new Map()));
   const v = (
-    await sql<{ n: number; at: Date | null }>`
-      SELECT count(*)::int AS n, max(reviewed_at) AS at FROM exchange_rows
-       WHERE county = ${county} AND import_id = ${importId} AND review IS NOT NULL`.execute(ctx.db)
+    await sql<{ rows: number; candidates: number }>`
+      SELECT (SELECT count(*)::int FROM exchange_rows
+               WHERE county = ${county} AND import_id = ${importId} AND review IS NOT NULL) AS rows,
+             (SELECT count(*)::int FROM exchange_candidates
+               WHERE county = ${county} AND import_id = ${importId} AND state <> 'open') AS candidates`.execute(
+      ctx.db,
+    )
   ).rows[0]!;
   const key = `${county}:${importId}`;
-  const version = `${v.n}:${v.at ? new Date(v.at).getTime() : 0}`;
+  const version = `${v.rows}:${v.candidates}`;
   const hit = remembered.get(key);
-  if (hit?.version === version) return hit.matches;
-  const matches = await matchedSubjects(ctx.database, county, importId);
+  if (hit?.version === version) return hit.standing;
+  const standing: ImportStanding = { matches: [], pending: [] };
+  const pending = new Set<number>();
+  for (const r of (await readRowStates(ctx.database, county, importId)).rows) {
+    if (r.status === 'matched' && r.subjectId !== null)
+      standing.matches.push({
+        rowNumber: r.rowNumber,
+        subjectCounty: r.subjectCounty!,
+        subjectId: r.subjectId,
+      });
+    else if (r.status === 'candidate') for (const id of r.open) pending.add(id);
+  }
+  standing.pending = [...pending];
   remembered.delete(key);
-  remembered.set(key, { version, matches });
+  remembered.set(key, { version, standing });
   while (remembered.size > 4) remembered.delete(remembered.keys().next().value!);
-  return matches;
-}
-
-/** Persons (or enterprises) proposed on rows of the import still waiting for a reviewer. */
-async function pendingCandidates(
-  ctx: ExchangeContext,
-  imp: ImportRecord,
-  only?: number[],
-): Promise<number[]> {
-  // Two plain range reads joined here: a join in SQL was planned as a nested scan on fresh statistics
-  // (23 s at 100k rows on PGlite). With `only` (after a review), just those subjects' candidacies.
-  const cands = (
-    await sql<{ row_number: number; subject_id: number }>`
-      SELECT row_number, subject_id FROM exchange_candidates
-       WHERE county = ${imp.county} AND import_id = ${imp.id} AND state = 'open'
-         ${only ? sql`AND subject_id = ANY(${only}::bigint[])` : sql``}`.execute(ctx.db)
-  ).rows;
-  if (!cands.length) return [];
-  const waiting = new Set(
-    (
-      await sql<{ row_number: number }>`
-        SELECT row_number FROM exchange_rows
-         WHERE county = ${imp.county} AND import_id = ${imp.id} AND status = 'candidate' AND review IS NULL
-           ${only ? sql`AND row_number = ANY(${cands.map((c) => Number(c.row_number))}::int[])` : sql``}`.execute(
-        ctx.db,
-      )
-    ).rows.map((r) => Number(r.row_number)),
-  );
-  return [
-    ...new Set(cands.filter((x) => waiting.has(Number(x.row_number))).map((x) => Number(x.subject_id))),
-  ];
+  return standing;
 }
 
 /**
@@ -131,11 +122,13 @@ export async function applyImportFacts(
   };
   if (newer) return { ...result, skipped: 'newer-list' };
 
-  const now = await certainMatches(ctx, imp.county, imp.id);
-  const before = previous === null ? [] : await certainMatches(ctx, imp.county, previous);
+  const standing = await standingOf(ctx, imp.county, imp.id);
+  const now = standing.matches;
+  const before = previous === null ? [] : (await standingOf(ctx, imp.county, previous)).matches;
   // Facts are kept per county: a person of another county (a city-wide registry) in that county's rows.
   const counties = new Set([...now, ...before].map((m) => m.subjectCounty));
-  const pending = await pendingCandidates(ctx, imp, opts.only);
+  const only = opts.only && new Set(opts.only);
+  const pending = only ? standing.pending.filter((id) => only.has(id)) : standing.pending;
   const sourceRef = `${LIST_NAMES_ZH(kind)}（${imp.asOf}，导入#${imp.id}）`;
   const changed: number[] = [];
   await ctx.database.bulkLoad(async (copy, trx) => {

@@ -8,7 +8,7 @@ import { enterpriseMatchIndex, personMatchIndex } from '../../registry/index.js'
 import { LIST_KINDS, type ListKind } from '../domain/list-kinds.js';
 import { packPersons, type PersonColumns } from '../domain/person-matcher.js';
 import type { ExchangeContext } from '../exchange-context.js';
-import { BLOCK_COLUMNS, CANDIDATE_COLUMNS, ROW_COLUMNS, type PipelineInput } from './import-pipeline.js';
+import { BLOCK_COLUMNS, type PipelineInput } from './import-pipeline.js';
 import { inlineRunner, workerRunner } from './import-runner.js';
 
 export interface ImportListInput {
@@ -53,25 +53,11 @@ async function loadPairDecisions(
   return [...map.values()];
 }
 
-/** Bring a table's planner statistics up to date when this import added a good share of its rows. */
-async function analyzeIfGrown(ctx: ExchangeContext, table: string, added: number): Promise<void> {
-  if (!added) return;
-  const r = await sql<{ n: number }>`
-    SELECT reltuples::float8 AS n FROM pg_class WHERE oid = ${table}::regclass`.execute(ctx.db);
-  const known = Number(r.rows[0]?.n ?? -1);
-  if (known >= 0 && added < 0.2 * known) return;
-  // A sample of 3,000 rows instead of 30,000 (a tenth of the time): the look-ups here are by import,
-  // status and row number, which a small sample describes well enough.
-  await ctx.db.transaction().execute(async (trx) => {
-    await sql`SET LOCAL default_statistics_target = 10`.execute(trx);
-    await sql.raw(`ANALYZE ${table}`).execute(trx);
-  });
-}
-
 /**
  * Load a department list (低保, 特困, …, 市场主体) and match every row against the registry within the
  * loader's jurisdiction: the registry's match index is read once into memory, each row is decided in
- * process, and the rows are written with COPY in batches, all in one transaction with its audit record.
+ * process, and the rows are written in blocks with COPY (docs/decisions/0024), all in one transaction with
+ * its audit record.
  * A list of more than 1 MB is read, prepared and decided in a worker thread (`opts.worker` forces either
  * way), so that work overlaps reading the registry and writing, which run on this thread.
  */
@@ -141,11 +127,9 @@ export async function importList(
     trace('file read');
     let waiting = 0;
     let writing = 0;
-    const perTable: Record<string, number> = {};
-    const bytes: Record<string, number> = {};
+    let blockBytes = 0;
 
     const counts = { matched: 0, candidate: 0, unmatched: 0, invalid: 0 };
-    const written = { rows: 0, candidates: 0 };
     const summary = await ctx.database.bulkLoad(async (copy, trx) => {
       const inserted = await sql<{ id: number }>`
         INSERT INTO exchange_imports (county, list_kind, subject_type, file_name, file_sha256, file_bytes, as_of, scope,
@@ -155,49 +139,24 @@ export async function importList(
                 0, 0, 0, 0, 0, 0)
         RETURNING id`.execute(trx);
       const importId = Number(inserted.rows[0]!.id);
-      // Matched rows go into blocks (exchange_row_blocks), the others into exchange_rows for review.
-      let statsChecked = false;
+      // Every row goes into blocks (exchange_row_blocks); exchange_rows takes a row when it is reviewed.
       let w0 = performance.now();
       for await (const chunk of runner.decide(importId, BATCH)) {
         const w1 = performance.now();
         waiting += w1 - w0;
-        const timed = async (table: string, columns: readonly string[], text: string) => {
-          if (!text) return;
-          const c0 = performance.now();
-          await copy(table, columns, text);
-          perTable[table] = (perTable[table] ?? 0) + performance.now() - c0;
-          bytes[table] = (bytes[table] ?? 0) + text.length;
-        };
-        await timed('exchange_rows', ROW_COLUMNS, chunk.rowsText);
-        // The foreign-key check of each candidate looks its row up in exchange_rows with a plan made once
-        // per session: made while the planner believes the table (nearly) empty, it scans the whole table
-        // for every candidate (seconds per chunk on PostgreSQL). Statistics first, in this transaction.
-        if (!statsChecked && chunk.candText) {
-          statsChecked = true;
-          const r = await sql<{ n: number }>`
-            SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'exchange_rows'::regclass`.execute(trx);
-          if (Number(r.rows[0]?.n ?? -1) < 10_000) {
-            await sql`SET LOCAL default_statistics_target = 10`.execute(trx);
-            await sql`ANALYZE exchange_rows`.execute(trx);
-            await sql`RESET default_statistics_target`.execute(trx);
-          }
+        if (chunk.blocksText) {
+          await copy('exchange_row_blocks', BLOCK_COLUMNS, chunk.blocksText);
+          blockBytes += chunk.blocksText.length;
         }
-        await timed('exchange_candidates', CANDIDATE_COLUMNS, chunk.candText);
-        await timed('exchange_row_blocks', BLOCK_COLUMNS, chunk.blocksText);
         for (const k of ['matched', 'candidate', 'unmatched', 'invalid'] as const)
           counts[k] += chunk.counts[k];
-        written.rows += chunk.counts.candidate + chunk.counts.unmatched + chunk.counts.invalid;
-        written.candidates += countLines(chunk.candText);
         w0 = performance.now();
         writing += w0 - w1;
-        opts.onProgress?.(counts.matched + written.rows);
+        opts.onProgress?.(counts.matched + counts.candidate + counts.unmatched + counts.invalid);
       }
       trace(
-        `decided and written (waiting for the pipeline ${Math.round(waiting)} ms, COPY ${Math.round(writing)} ms: ` +
-          Object.entries(perTable)
-            .map(([t, ms]) => `${t} ${Math.round(ms)} ms for ${Math.round(bytes[t]! / 1e6)} MB`)
-            .join(', ') +
-          ')',
+        `decided and written (waiting for the pipeline ${Math.round(waiting)} ms, ` +
+          `COPY ${Math.round(writing)} ms for ${Math.round(blockBytes / 1e6)} MB)`,
       );
       const seconds = +((performance.now() - t0) / 1000).toFixed(3);
       const s: ImportSummary = {
@@ -222,18 +181,9 @@ export async function importList(
       return s;
     });
     trace('committed');
-    await analyzeIfGrown(ctx, 'exchange_rows', written.rows);
-    await analyzeIfGrown(ctx, 'exchange_candidates', written.candidates);
-    trace('analyzed');
     summary.seconds = +((performance.now() - t0) / 1000).toFixed(3);
     return summary;
   } finally {
     await runner.close();
   }
-}
-
-function countLines(s: string): number {
-  let n = 0;
-  for (let p = s.indexOf('\n'); p >= 0; p = s.indexOf('\n', p + 1)) n++;
-  return n;
 }

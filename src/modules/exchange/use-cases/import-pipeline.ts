@@ -1,11 +1,10 @@
 /**
  * The CPU side of importing a department list (docs/decisions/0020): read the file, prepare each row
  * (name key, ID cell, keyed hash, dates, township), hold the registry's match index, decide every row and
- * render the COPY text of `exchange_rows`, `exchange_candidates` and `exchange_row_blocks` in chunks.
+ * render the COPY text of `exchange_row_blocks` (every row, docs/decisions/0024) in chunks.
  * No database here: `importList` runs it in a worker thread for a large list (PGlite runs on the main
  * thread, so reading the registry and writing overlap with this), or in line for a small one.
  */
-import { csvLine } from '../infra/copy-csv.js';
 import type { PersonalDataCipher } from '../../../platform/crypto/index.js';
 import { normalizeIdNumber } from '../../../shared/identity/index.js';
 import { EnterpriseIndex, readUsccCell } from '../domain/enterprise-matcher.js';
@@ -23,35 +22,8 @@ import {
 import { townshipResolver } from '../domain/townships.js';
 import { idHasher, type IdHasher } from '../infra/id-hasher.js';
 import { readList } from '../infra/read-list.js';
-import { BLOCK_COLUMNS, BlockWriter, rowFlags } from '../infra/row-blocks.js';
+import { BLOCK_COLUMNS, BlockWriter } from '../infra/row-blocks.js';
 
-export const ROW_COLUMNS = [
-  'county',
-  'import_id',
-  'row_number',
-  'name',
-  'id_number_enc',
-  'id_valid',
-  'subject_key',
-  'birth_date',
-  'sex',
-  'township',
-  'township_text',
-  'status',
-  'subject_county',
-  'subject_id',
-  'score',
-  'reasons',
-] as const;
-export const CANDIDATE_COLUMNS = [
-  'county',
-  'import_id',
-  'row_number',
-  'subject_county',
-  'subject_id',
-  'score',
-  'reasons',
-] as const;
 export { BLOCK_COLUMNS };
 
 export interface PipelineInput {
@@ -71,15 +43,13 @@ export interface ListHead {
   missing: string[];
 }
 
-/** One chunk of COPY text, in file order, and the statuses it holds. */
+/** One chunk of COPY text (of exchange_row_blocks), in file order, and the statuses it holds. */
 export interface RenderedChunk {
-  rowsText: string;
-  candText: string;
   blocksText: string;
   counts: { matched: number; candidate: number; unmatched: number; invalid: number };
 }
 
-/** A person row as the matcher takes it, with its number and cells (name, number and township text are read again from the cells when a row goes to exchange_rows). */
+/** A person row as the matcher takes it, with its number and cells. */
 interface PreparedPerson extends ListPersonRow {
   rowNumber: number;
   cells: string[];
@@ -256,48 +226,25 @@ export class ImportPipeline {
       cells: string[],
       d: MatchDecision,
       idValid: boolean,
-      row: () => [string, string, Buffer, string | null, string | null, string | null, string],
+      township: string | null,
+      subjectKey: () => Buffer,
     ) => {
       chunk.counts[d.status]++;
-      if (d.status === 'matched') {
-        blocks.add(
+      blocks.add(
+        {
           rowNumber,
-          d.county!,
-          d.personId!,
-          rowFlags(d.reasons, idValid),
-          keep.map((k) => (k === undefined ? '' : (cells[k] ?? ''))),
-        );
-        return;
-      }
-      const [name, rawId, subjectKey, birthDate, sex, township, townshipText] = row();
-      chunk.rowsText += csvLine([
-        county,
-        importId,
-        rowNumber,
-        name || null,
-        rawId ? cipher.encrypt(rawId) : null,
-        idValid,
-        subjectKey,
-        birthDate,
-        sex,
-        township,
-        townshipText || null,
-        d.status,
-        d.county,
-        d.personId,
-        d.score,
-        d.reasons.join(','),
-      ]);
-      for (const x of d.candidates)
-        chunk.candText += csvLine([
-          county,
-          importId,
-          rowNumber,
-          x.county,
-          x.personId,
-          x.score,
-          x.reasons.join(','),
-        ]);
+          status: d.status,
+          idValid,
+          score: d.score,
+          reasons: d.reasons,
+          subjectId: d.personId,
+          subjectCounty: d.county,
+          candidates: d.candidates,
+          township,
+          subjectKey: d.status === 'candidate' ? subjectKey() : null,
+        },
+        keep.map((k) => (k === undefined ? '' : (cells[k] ?? ''))),
+      );
     };
     const rowsDone = () => {
       if (++inBatch < batch) return null;
@@ -324,15 +271,14 @@ export class ImportPipeline {
           pair = pairs.get(subjectKey.toString('hex'));
         }
         const d = index.decide(p, pair);
-        emit(p.rowNumber, p.cells, d, p.id.kind === 'valid', () => [
-          cleanNameFast(this.#cell(p.cells, c.name)),
-          this.#cell(p.cells, c.idNumber),
-          subjectKey ?? this.#subjectKey(p),
-          p.birthDate,
-          p.sex,
+        emit(
+          p.rowNumber,
+          p.cells,
+          d,
+          p.id.kind === 'valid',
           p.township,
-          this.#cell(p.cells, c.township),
-        ]);
+          () => subjectKey ?? this.#subjectKey(p),
+        );
         const out = rowsDone();
         if (out) {
           busy += performance.now() - t0;
@@ -354,15 +300,7 @@ export class ImportPipeline {
             : `exchange-enterprise\0${nk}\0${rawId}`,
         );
         const d = index.decide({ nameKey: nk, uscc }, this.#pairs.get(subjectKey.toString('hex')));
-        emit(r.rowNumber, r.cells, d, uscc.kind === 'valid', () => [
-          name,
-          rawId,
-          subjectKey,
-          null,
-          null,
-          null,
-          '',
-        ]);
+        emit(r.rowNumber, r.cells, d, uscc.kind === 'valid', null, () => subjectKey);
         const out = rowsDone();
         if (out) yield out;
       }
@@ -381,8 +319,6 @@ function trace(what: string, since: number): void {
 
 function newChunk(): RenderedChunk {
   return {
-    rowsText: '',
-    candText: '',
     blocksText: '',
     counts: { matched: 0, candidate: 0, unmatched: 0, invalid: 0 },
   };

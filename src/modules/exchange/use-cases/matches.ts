@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import { HOME_COUNTY } from '../../../platform/config/config.js';
-import { copyTextRows } from '../../../platform/db/copy-text.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { maskIdNumber, normalizeIdNumber, parseIdNumber } from '../../../shared/identity/index.js';
 import { recordAudit, requirePermission, type Actor } from '../../access/index.js';
 import { idNumbersOf, maskedIdNumbersOf } from '../../registry/index.js';
 import type { ExchangeContext } from '../exchange-context.js';
-import { readRowBlocks, reasonsOf } from '../infra/row-blocks.js';
+import { readRowStates } from '../infra/import-rows.js';
+import { rowFlags } from '../infra/row-blocks.js';
 
 export interface ImportRecord {
   id: number;
@@ -82,11 +82,7 @@ export async function listMatches(
   // Full numbers only for those who may reveal them — checked before anything is decrypted.
   if (opts.full) requirePermission(actor, 'registry.reveal');
   const imp = await getImport(ctx, actor, importId);
-  const text = await ctx.database.copyOut(
-    `SELECT row_number, status, review, subject_county, subject_id, id_valid, encode(id_number_enc, 'hex'), reasons
-       FROM exchange_rows WHERE county = '${imp.county}' AND import_id = ${imp.id} ORDER BY row_number`,
-  );
-  const fromRows: MatchLine[] = [];
+  const { rows, blocks } = await readRowStates(ctx.database, imp.county, imp.id, { cipher: ctx.cipher });
   const needRegistry: number[] = [];
   /** The registry's number for a row matched on its own valid number: the list's cell, normalised (their hashes are equal). */
   const ownNumber = (raw: string) => {
@@ -94,50 +90,26 @@ export async function listMatches(
     const p = parseIdNumber(normalizeIdNumber(raw), imp.asOf);
     return p.ok ? p.value.normalized : '';
   };
-  for (const f of copyTextRows(text)) {
-    const review = f[2];
-    let status = f[1] as MatchLine['status'];
-    if (review === 'confirmed') status = 'matched';
-    else if (review === 'dismissed') status = 'unmatched';
-    const matched = status === 'matched';
-    const subjectId = matched && f[4] ? Number(f[4]) : null;
+  const CONFIRMED_EARLIER = rowFlags(['confirmed-earlier'], false);
+  const out: MatchLine[] = rows.map((r) => {
     let identity = '';
-    if (
-      matched &&
-      f[5] === 't' &&
-      f[6] &&
-      !(f[7] ?? '').includes('confirmed-earlier') &&
-      review !== 'confirmed'
-    )
-      identity = ownNumber(ctx.cipher.decrypt(Buffer.from(f[6], 'hex')));
-    if (matched && !identity && subjectId !== null) needRegistry.push(subjectId);
-    fromRows.push({
-      rowNumber: Number(f[0]),
-      status,
-      subjectId,
-      subjectCounty: matched ? (f[3] ?? null) : null,
-      identity,
-    });
-  }
-  // Rows matched at import, kept in blocks (migration 0016), merged in file order.
-  const out: MatchLine[] = [];
-  let k = 0;
-  for (const b of await readRowBlocks(ctx.database, ctx.cipher, imp.county, imp.id)) {
-    const idCells = b.cells![1]!;
-    for (let i = 0; i < b.rowNumbers.length; i++) {
-      const rowNumber = b.rowNumbers[i]!;
-      while (k < fromRows.length && fromRows[k]!.rowNumber < rowNumber) out.push(fromRows[k++]!);
-      const flags = b.flags[i]!;
-      const subjectId = b.subjectIds[i]!;
-      const identity =
-        flags & 1 && idCells[i] && !reasonsOf(flags).includes('confirmed-earlier')
-          ? ownNumber(idCells[i]!)
-          : '';
-      if (!identity) needRegistry.push(subjectId);
-      out.push({ rowNumber, status: 'matched', subjectId, subjectCounty: b.subjectCounty, identity });
+    if (r.subjectId === null)
+      return { rowNumber: r.rowNumber, status: r.status, subjectId: null, subjectCounty: null, identity };
+    // Matched at import on the list's own valid number: that number; otherwise (a confirmed candidate, a
+    // pair confirmed earlier, a row kept in exchange_rows) the registry's.
+    if (r.block !== null && r.flags & 1 && !(r.flags & CONFIRMED_EARLIER)) {
+      const cell = blocks.get(r.block)!.cells![1]![r.at];
+      if (cell) identity = ownNumber(cell);
     }
-  }
-  while (k < fromRows.length) out.push(fromRows[k++]!);
+    if (!identity) needRegistry.push(r.subjectId);
+    return {
+      rowNumber: r.rowNumber,
+      status: r.status,
+      subjectId: r.subjectId,
+      subjectCounty: r.subjectCounty,
+      identity,
+    };
+  });
   // The list's own numbers are masked here; the registry's come masked already unless asked in full.
   if (!opts.full && imp.subjectType === 'person')
     for (const l of out) if (l.identity) l.identity = maskIdNumber(l.identity);

@@ -4,6 +4,7 @@ import { AppError } from '../../../platform/errors/index.js';
 import { auditedTransaction, requirePermission, type Actor } from '../../access/index.js';
 import { loadVisibleSubject } from '../../registry/index.js';
 import type { ExchangeContext } from '../exchange-context.js';
+import { keepRowForReview } from '../infra/import-rows.js';
 import { applyImportFacts, type ImportFactsContext, type Refresh } from './import-facts.js';
 import { getImport } from './matches.js';
 
@@ -53,6 +54,8 @@ async function decide(
   input: ReviewCandidate,
 ): Promise<ReviewResult> {
   return auditedTransaction(ctx.db, actor, async (trx, audit) => {
+    // A row kept in its block is copied out for review first (docs/decisions/0024).
+    await keepRowForReview(trx, ctx.cipher, imp, rowNumber);
     const row = (
       await sql<{ status: string; review: string | null; subject_key: Buffer }>`
         SELECT status, review, subject_key FROM exchange_rows

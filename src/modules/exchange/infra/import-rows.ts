@@ -1,0 +1,195 @@
+/**
+ * The one place that knows where an import's rows are (docs/decisions/0020, 0024): in blocks
+ * (`exchange_row_blocks`), and in `exchange_rows`/`exchange_candidates` once a reviewer has acted on them
+ * (or, for imports loaded before migration 0019, every row not matched). A row in `exchange_rows` is read
+ * from there; any other from its block.
+ */
+import { sql } from 'kysely';
+import type { PersonalDataCipher } from '../../../platform/crypto/index.js';
+import type { AnyDb, Database } from '../../../platform/db/database.js';
+import { copyTextRows } from '../../../platform/db/copy-text.js';
+import { cleanNameFast } from '../domain/fast-names.js';
+import { readDate, readSex } from '../domain/list-kinds.js';
+import { cleanName } from '../domain/names.js';
+import type { MatchStatus, Reason } from '../domain/person-matcher.js';
+import { openCells, readRowBlocks, reasonsOf, rowFlags, unpackRows, type RowBlock } from './row-blocks.js';
+
+/** A row of an import as it stands now. */
+export interface RowState {
+  rowNumber: number;
+  /** After reviews: a confirmed candidate row is matched, a row whose every candidate is dismissed unmatched. */
+  status: MatchStatus;
+  review: 'confirmed' | 'dismissed' | null;
+  /** The subject matched (status matched); null otherwise. */
+  subjectId: number | null;
+  subjectCounty: string | null;
+  /** Bit 0: the ID cell was valid; then the reasons of the decision (row-blocks' REASON_CODES). */
+  flags: number;
+  score: number;
+  /** The list's 乡镇（街道）, resolved. */
+  township: string | null;
+  /** Every candidate proposed, and those still open (waiting for a reviewer's word). */
+  candidates: readonly number[];
+  open: readonly number[];
+  /** Where the row's cells are: its block and place in it; block null when it is in exchange_rows. */
+  block: number | null;
+  at: number;
+}
+
+const NONE: readonly number[] = [];
+
+function checkKey(county: string, importId: number): void {
+  if (!/^[0-9]{6}$/.test(county) || !Number.isSafeInteger(importId)) throw new Error('bad import key');
+}
+
+/**
+ * Every row of an import in file order. With `cipher`, the blocks are read with their cells (for the
+ * rows read from a block: `blocks.get(row.block).cells[column][row.at]`).
+ */
+export async function readRowStates(
+  database: Database,
+  county: string,
+  importId: number,
+  opts: { cipher?: PersonalDataCipher } = {},
+): Promise<{ rows: RowState[]; blocks: Map<number, RowBlock> }> {
+  checkKey(county, importId);
+  const where = `county = '${county}' AND import_id = ${importId}`;
+  const candidates = new Map<number, number[]>();
+  const open = new Map<number, number[]>();
+  for (const f of copyTextRows(
+    await database.copyOut(
+      `SELECT row_number, subject_id, state FROM exchange_candidates WHERE ${where} ORDER BY row_number, score DESC, subject_id`,
+    ),
+  )) {
+    const r = Number(f[0]);
+    const id = Number(f[1]);
+    (candidates.get(r) ?? candidates.set(r, []).get(r)!).push(id);
+    if (f[2] === 'open') (open.get(r) ?? open.set(r, []).get(r)!).push(id);
+  }
+  const fromRows: RowState[] = [];
+  for (const f of copyTextRows(
+    await database.copyOut(
+      `SELECT row_number, status, review, subject_county, subject_id, score, reasons, id_valid, township
+         FROM exchange_rows WHERE ${where} ORDER BY row_number`,
+    ),
+  )) {
+    const rowNumber = Number(f[0]);
+    const review = (f[2] || null) as RowState['review'];
+    const status: MatchStatus =
+      review === 'confirmed' ? 'matched' : review === 'dismissed' ? 'unmatched' : (f[1] as MatchStatus);
+    const matched = status === 'matched' && !!f[4];
+    fromRows.push({
+      rowNumber,
+      status,
+      review,
+      subjectId: matched ? Number(f[4]) : null,
+      subjectCounty: matched ? f[3]! : null,
+      flags: rowFlags((f[6] ? f[6].split(',') : []) as Reason[], f[7] === 't'),
+      score: Number(f[5]),
+      township: f[8] || null,
+      candidates: candidates.get(rowNumber) ?? NONE,
+      open: status === 'candidate' ? (open.get(rowNumber) ?? NONE) : NONE,
+      block: null,
+      at: 0,
+    });
+  }
+  const blocks = await readRowBlocks(database, opts.cipher ?? null, county, importId);
+  const reviewed = new Set(fromRows.map((r) => r.rowNumber));
+  const rows: RowState[] = [];
+  let k = 0;
+  for (const b of blocks)
+    for (let i = 0; i < b.rowNumbers.length; i++) {
+      const rowNumber = b.rowNumbers[i]!;
+      while (k < fromRows.length && fromRows[k]!.rowNumber < rowNumber) rows.push(fromRows[k++]!);
+      if (reviewed.has(rowNumber)) continue;
+      const status = b.statuses[i]!;
+      const cands =
+        b.candStart[i] === b.candStart[i + 1] ? NONE : b.candIds.slice(b.candStart[i], b.candStart[i + 1]);
+      rows.push({
+        rowNumber,
+        status,
+        review: null,
+        subjectId: status === 'matched' ? b.subjectIds[i]! : null,
+        subjectCounty: status === 'matched' ? b.subjectCounties[i]! : null,
+        flags: b.flags[i]!,
+        score: b.scores[i]!,
+        township: b.townships[i]!,
+        candidates: cands,
+        open: status === 'candidate' ? cands : NONE,
+        block: b.block,
+        at: i,
+      });
+    }
+  while (k < fromRows.length) rows.push(fromRows[k++]!);
+  return { rows, blocks: new Map(blocks.map((b) => [b.block, b])) };
+}
+
+/** A row of an import that names its registry subject for certain: matched, or a confirmed candidate. */
+export interface MatchedSubject {
+  rowNumber: number;
+  subjectCounty: string;
+  subjectId: number;
+}
+
+/** Every row of an import matched for certain, in file order: what turns a list into facts and what the cross-checks read. */
+export async function matchedSubjects(
+  database: Database,
+  county: string,
+  importId: number,
+): Promise<MatchedSubject[]> {
+  const out: MatchedSubject[] = [];
+  for (const r of (await readRowStates(database, county, importId)).rows)
+    if (r.status === 'matched' && r.subjectId !== null)
+      out.push({ rowNumber: r.rowNumber, subjectCounty: r.subjectCounty!, subjectId: r.subjectId });
+  return out;
+}
+
+/**
+ * Before a reviewer's first decision on a row kept in a block: the row and its candidates copied into
+ * `exchange_rows` and `exchange_candidates` (state open), as the import would have written them before
+ * migration 0019, in the reviewer's transaction. Nothing when the row is there already, or is not a
+ * candidate row of a block.
+ */
+export async function keepRowForReview(
+  trx: AnyDb,
+  cipher: PersonalDataCipher,
+  imp: { county: string; id: number; asOf: string; subjectType: 'person' | 'enterprise' },
+  rowNumber: number,
+): Promise<void> {
+  const key = sql`county = ${imp.county} AND import_id = ${imp.id}`;
+  const there = await sql`SELECT 1 FROM exchange_rows WHERE ${key} AND row_number = ${rowNumber}`.execute(
+    trx,
+  );
+  if (there.rows.length) return;
+  const blk = (
+    await sql<{ matches: Uint8Array; subject_keys: Uint8Array | null; cells_enc: Uint8Array }>`
+      SELECT matches, subject_keys, cells_enc FROM exchange_row_blocks
+       WHERE ${key} AND layout = 2 AND first_row <= ${rowNumber} AND last_row >= ${rowNumber}`.execute(trx)
+  ).rows[0];
+  if (!blk) return;
+  const b = unpackRows(Buffer.from(blk.matches));
+  const i = b.rowNumbers.indexOf(rowNumber);
+  if (i < 0 || b.statuses[i] !== 'candidate') return;
+  let k = 0;
+  for (let j = 0; j < i; j++) if (b.statuses[j] === 'candidate') k++;
+  const subjectKey = Buffer.from(blk.subject_keys!).subarray(32 * k, 32 * k + 32);
+  const cells = openCells(cipher, Buffer.from(blk.cells_enc)).map((column) => column[i] ?? '');
+  const person = imp.subjectType === 'person';
+  const [nameCell = '', idCell = '', sexCell = '', birthCell = '', townshipCell = ''] = cells;
+  const name = person ? cleanNameFast(nameCell) : cleanName(nameCell);
+  await sql`
+    INSERT INTO exchange_rows (county, import_id, row_number, name, id_number_enc, id_valid, subject_key, birth_date,
+           sex, township, township_text, status, subject_county, subject_id, score, reasons)
+    VALUES (${imp.county}, ${imp.id}, ${rowNumber}, ${name || null}, ${idCell ? cipher.encrypt(idCell) : null},
+            ${(b.flags[i]! & 1) === 1}, ${subjectKey},
+            ${person && birthCell ? readDate(birthCell, imp.asOf) : null}, ${person && sexCell ? readSex(sexCell) : null},
+            ${b.townships[i]}, ${(person && townshipCell) || null}, 'candidate', ${b.subjectCounties[i]},
+            ${b.subjectIds[i]}, ${b.scores[i]}, ${reasonsOf(b.flags[i]!).join(',')})
+    ON CONFLICT DO NOTHING`.execute(trx);
+  for (let j = b.candStart[i]!; j < b.candStart[i + 1]!; j++)
+    await sql`
+      INSERT INTO exchange_candidates (county, import_id, row_number, subject_county, subject_id, score, reasons)
+      VALUES (${imp.county}, ${imp.id}, ${rowNumber}, ${b.candCounties[j]}, ${b.candIds[j]}, ${b.candScores[j]},
+              ${reasonsOf(b.candFlags[j]!).join(',')})
+      ON CONFLICT DO NOTHING`.execute(trx);
+}
