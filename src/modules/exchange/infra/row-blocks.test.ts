@@ -89,7 +89,7 @@ describe('row blocks', () => {
   });
 
   it('renders blocks of at most blockRows rows, with the cells as given encrypted', () => {
-    const w = new BlockWriter('211382', 9, cipher, 5, 3);
+    const w = new BlockWriter('211382', 9, cipher, 5, 0, 3);
     const cells = (i: number) => [`王${i},"x"`, ` 2113821968030512３x `, '男', '', '万元店镇'];
     for (let i = 0; i < 7; i++)
       w.add(

@@ -338,7 +338,7 @@ export function unpackRows(packed: Buffer): BlockRows {
  * `exchange_row_blocks` (BLOCK_COLUMNS).
  */
 export class BlockWriter {
-  #block = 0;
+  #block: number;
   #rows: DecidedRow[] = [];
   #cells: string[][];
   /** COPY lines of the blocks completed and not yet taken. */
@@ -350,8 +350,11 @@ export class BlockWriter {
     readonly importId: number,
     readonly cipher: PersonalDataCipher,
     readonly columns: number,
+    /** The number of the first block written. */
+    firstBlock = 0,
     readonly blockRows = BLOCK_ROWS,
   ) {
+    this.#block = firstBlock;
     this.#cells = Array.from({ length: columns }, () => []);
   }
 

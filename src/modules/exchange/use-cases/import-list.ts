@@ -9,7 +9,8 @@ import { LIST_KINDS, type ListKind } from '../domain/list-kinds.js';
 import { packPersons, type PersonColumns } from '../domain/person-matcher.js';
 import type { ExchangeContext } from '../exchange-context.js';
 import { BLOCK_COLUMNS, type PipelineInput } from './import-pipeline.js';
-import { inlineRunner, workerRunner } from './import-runner.js';
+import { splitCsvList } from '../infra/split-list.js';
+import { inlineRunner, splitRunner, workerRunner } from './import-runner.js';
 
 export interface ImportListInput {
   kind: ListKind;
@@ -31,8 +32,10 @@ export interface ImportSummary {
 }
 
 const BATCH = 50_000;
-/** Lists larger than this are prepared and decided in a worker thread, overlapping the database work. */
+/** Lists larger than this are prepared and decided in a worker thread, overlapping the database work … */
 const WORKER_BYTES = 1 << 20;
+/** … and CSV person lists larger than this in two, each on half the list. */
+const SPLIT_BYTES = 8 << 20;
 
 /** Earlier reviewers' decisions for one subject type: [subject key (hex), confirmed id or null, dismissed ids]. */
 async function loadPairDecisions(
@@ -59,7 +62,8 @@ async function loadPairDecisions(
  * process, and the rows are written in blocks with COPY (docs/decisions/0024), all in one transaction with
  * its audit record.
  * A list of more than 1 MB is read, prepared and decided in a worker thread (`opts.worker` forces either
- * way), so that work overlaps reading the registry and writing, which run on this thread.
+ * way), so that work overlaps reading the registry and writing, which run on this thread; a CSV person
+ * list of more than 8 MB by two workers, each on half of it.
  */
 export async function importList(
   ctx: ExchangeContext,
@@ -67,6 +71,8 @@ export async function importList(
   input: ImportListInput,
   opts: {
     worker?: boolean;
+    /** Two workers on halves of a CSV person list (`false`: never; default: above SPLIT_BYTES). */
+    split?: boolean;
     /** Called after each chunk is written, with the rows written so far (a throw aborts the import). */
     onProgress?: (rows: number) => void;
   } = {},
@@ -98,7 +104,15 @@ export async function importList(
     pairs: await loadPairDecisions(ctx, county, meta.subject),
   };
   const useWorker = opts.worker ?? input.content.length > WORKER_BYTES;
-  const runner = useWorker ? workerRunner(cipher, pipelineInput) : inlineRunner(cipher, pipelineInput);
+  const parts =
+    useWorker && meta.subject === 'person' && (opts.split ?? input.content.length > SPLIT_BYTES)
+      ? splitCsvList(input.content)
+      : null;
+  const runner = parts
+    ? splitRunner(cipher, pipelineInput, parts)
+    : useWorker
+      ? workerRunner(cipher, pipelineInput)
+      : inlineRunner(cipher, pipelineInput);
   try {
     trace('pair decisions, start');
     const headRead = runner.head();

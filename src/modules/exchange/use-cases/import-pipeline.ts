@@ -34,6 +34,10 @@ export interface PipelineInput {
   county: string;
   /** Earlier reviewers' decisions for this subject type: [subject key (hex), confirmed id or null, dismissed ids]. */
   pairs: [string, number | null, number[]][];
+  /** When `content` is a part of the list (infra/split-list.ts): the data records before it in the whole list … */
+  recordsBefore?: number;
+  /** … and the number of its first block (after every block the parts before it can fill). */
+  firstBlock?: number;
 }
 
 /** What the header told: the file's format, its data rows, and the required columns it lacks. */
@@ -105,6 +109,8 @@ export class ImportPipeline {
     const { columns, missing } = mapColumns(table.header, this.#meta.subject);
     this.#columns = columns;
     this.#table = table.rows;
+    const before = this.#input.recordsBefore ?? 0;
+    if (before) for (const r of this.#table) r.rowNumber += before;
     return { format: table.format, rows: table.rows.length, missing };
   }
 
@@ -218,7 +224,7 @@ export class ImportPipeline {
         ? [c.name, c.idNumber, c.sex, c.birthDate, c.township]
         : [c.enterpriseName, c.uscc]
     ) as (number | undefined)[];
-    const blocks = new BlockWriter(county, importId, cipher, keep.length);
+    const blocks = new BlockWriter(county, importId, cipher, keep.length, this.#input.firstBlock ?? 0);
     let chunk: RenderedChunk = newChunk();
     let inBatch = 0;
     const emit = (

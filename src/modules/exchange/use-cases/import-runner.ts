@@ -6,6 +6,8 @@ import { Worker } from 'node:worker_threads';
 import type { PersonalDataCipher } from '../../../platform/crypto/index.js';
 import { AppError } from '../../../platform/errors/index.js';
 import type { PackedPersons } from '../domain/person-matcher.js';
+import { BLOCK_ROWS } from '../infra/row-blocks.js';
+import type { ListPart } from '../infra/split-list.js';
 import { ImportPipeline, type ListHead, type PipelineInput, type RenderedChunk } from './import-pipeline.js';
 
 type Enterprise = { id: number; county: string; name: string; uscc: string };
@@ -47,6 +49,14 @@ export function inlineRunner(cipher: PersonalDataCipher, input: PipelineInput): 
     },
     close: async () => undefined,
   };
+}
+
+/** The registry's name keys as one string (joined once when several workers take them). */
+const joined = new WeakMap<readonly string[], string>();
+function joinedNameKeys(keys: readonly string[]): string {
+  let s = joined.get(keys);
+  if (s === undefined) joined.set(keys, (s = keys.join('\0')));
+  return s;
 }
 
 /** Chunks the worker may render ahead of the COPYs. */
@@ -113,7 +123,7 @@ export function workerRunner(cipher: PersonalDataCipher, input: PipelineInput): 
       ];
       // The name keys as one string (copied at once; a name key never holds NUL), the columns moved, not copied.
       send(
-        { t: 'persons', packed: { ...packed, nameKeys: [] }, nameKeys: packed.nameKeys.join('\0') },
+        { t: 'persons', packed: { ...packed, nameKeys: [] }, nameKeys: joinedNameKeys(packed.nameKeys) },
         arrays.map((a) => a.buffer as ArrayBuffer),
       );
     },
@@ -131,5 +141,83 @@ export function workerRunner(cipher: PersonalDataCipher, input: PipelineInput): 
     async close() {
       await worker.terminate();
     },
+  };
+}
+
+/**
+ * A CSV list cut in two (infra/split-list.ts), each part read, prepared and decided by its own worker:
+ * the rows keep their numbers in the whole list, the second part's blocks are numbered after every block
+ * the first can fill, and the chunks are taken as either worker renders them (blocks go in any order).
+ */
+export function splitRunner(
+  cipher: PersonalDataCipher,
+  input: PipelineInput,
+  parts: readonly ListPart[],
+): ImportRunner {
+  const runners = parts.map((part) =>
+    workerRunner(cipher, {
+      ...input,
+      content: part.content,
+      recordsBefore: part.recordsBefore,
+      firstBlock: Math.ceil(part.recordsBefore / BLOCK_ROWS),
+    }),
+  );
+  return {
+    async head() {
+      const heads = await Promise.all(runners.map((r) => r.head()));
+      return { ...heads[0]!, rows: heads.reduce((n, h) => n + h.rows, 0) };
+    },
+    setPersons(packed) {
+      // Each worker takes its own copy; the last takes these arrays themselves (moved, not copied).
+      runners.forEach((r, i) => r.setPersons(i === runners.length - 1 ? packed : copyPacked(packed)));
+    },
+    addEnterprises: (rows) => runners.forEach((r) => r.addEnterprises(rows)),
+    async *decide(importId, batch) {
+      const queue: RenderedChunk[] = [];
+      let running = runners.length;
+      let failure: unknown;
+      let wake: (() => void) | undefined;
+      for (const r of runners)
+        void (async () => {
+          try {
+            for await (const chunk of r.decide(importId, batch)) {
+              queue.push(chunk);
+              wake?.();
+            }
+          } catch (e) {
+            failure ??= e;
+          } finally {
+            running--;
+            wake?.();
+          }
+        })();
+      for (;;) {
+        if (failure !== undefined) throw failure;
+        if (queue.length) yield queue.shift()!;
+        else if (!running) return;
+        else await new Promise<void>((r) => (wake = r));
+      }
+    },
+    async close() {
+      await Promise.all(runners.map((r) => r.close()));
+    },
+  };
+}
+
+function copyPacked(p: PackedPersons): PackedPersons {
+  return {
+    ...p,
+    ids: p.ids.slice(),
+    name0: p.name0.slice(),
+    name1: p.name1.slice(),
+    hashHi: p.hashHi.slice(),
+    hashLo: p.hashLo.slice(),
+    birthDays: p.birthDays.slice(),
+    male: p.male.slice(),
+    countyOf: p.countyOf.slice(),
+    townshipOf: p.townshipOf.slice(),
+    slots: p.slots.slice(),
+    dayStart: p.dayStart.slice(),
+    byDay: p.byDay.slice(),
   };
 }
