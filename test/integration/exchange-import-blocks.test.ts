@@ -58,8 +58,14 @@ describe('rows in blocks', () => {
   it('gives the same matches CSV in one worker, in line and in two workers, every row kept in blocks in file order', async () => {
     const { csv, expected } = bigList();
     const results = [];
-    // In one worker, in line, and in two workers each on half the list.
-    for (const opts of [{ worker: true }, { worker: false }, { worker: true, split: true }]) {
+    // In one worker, in line, and in two and three workers each on a part of the list.
+    const ways: { worker: boolean; split?: number }[] = [
+      { worker: true },
+      { worker: false },
+      { worker: true, split: 2 },
+      { worker: true, split: 3 },
+    ];
+    for (const opts of ways) {
       const s = await importList(
         app,
         civil,
@@ -84,8 +90,8 @@ describe('rows in blocks', () => {
       );
       expect(inRows.rows[0]).toEqual({ r: 0, c: 0 });
       const blocks = await readRowBlocks(app.database, app.cipher, '211382', s.import);
-      // Whole blocks of 4,096 rows; the second half's numbered after every block the first could fill.
-      expect(blocks.length).toBe(opts.split ? 4 : Math.ceil(s.rows / 4096));
+      // Blocks of up to 4,096 rows, a part's numbered after every block the parts before it could fill.
+      expect(blocks.length).toBe({ 2: 4, 3: 3 }[opts.split ?? 0] ?? Math.ceil(s.rows / 4096));
       expect(blocks.flatMap((b) => b.rowNumbers)).toEqual(expected.map((_, i) => i + 2));
       expect(blocks.flatMap((b) => b.statuses)).toEqual(expected.map((e) => e.split(',')[1]));
       const source = csv.split('\n');
@@ -103,6 +109,7 @@ describe('rows in blocks', () => {
     }
     expect(results[0]).toEqual(results[1]);
     expect(results[2]).toEqual(results[1]);
+    expect(results[3]).toEqual(results[1]);
   }, 120_000);
 
   it('copies a candidate row out of its block at the first review, as it was decided, and reads it from there after', async () => {

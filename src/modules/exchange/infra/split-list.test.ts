@@ -4,8 +4,8 @@ import { readList } from './read-list.js';
 import { splitCsvList } from './split-list.js';
 
 /** The rows of both parts, numbered as in the whole list. */
-async function rowsOfParts(bytes: Buffer) {
-  const parts = splitCsvList(bytes);
+async function rowsOfParts(bytes: Buffer, count = 2) {
+  const parts = splitCsvList(bytes, count);
   if (!parts) return null;
   const out = [];
   for (const part of parts) {
@@ -19,7 +19,7 @@ describe('splitCsvList', () => {
   const body = (n: number, row: (i: number) => string, eol = '\n') =>
     Array.from({ length: n }, (_, i) => row(i)).join(eol) + eol;
 
-  it('cuts a list in two whose rows, renumbered, are the whole list’s', async () => {
+  it('cuts a list in parts whose rows, renumbered, are the whole list’s', async () => {
     const cases = [
       '姓名,公民身份号码\n' + body(101, (i) => `王${i},2113821968030512${i % 10}`),
       '\ufeff姓名,公民身份号码\r\n' + body(80, (i) => `李${i}, ${i} `, '\r\n'),
@@ -30,18 +30,22 @@ describe('splitCsvList', () => {
     for (const text of cases) {
       const bytes = Buffer.from(text);
       const whole = (await readList(bytes)).rows;
-      const parts = splitCsvList(bytes)!;
-      expect(parts).not.toBeNull();
-      expect(parts[1].recordsBefore).toBeGreaterThan(0);
-      expect((await readList(parts[1].content)).header).toEqual((await readList(bytes)).header);
-      expect(await rowsOfParts(bytes)).toEqual(whole);
+      for (const count of [2, 3, 5]) {
+        const parts = splitCsvList(bytes, count)!;
+        expect(parts).toHaveLength(count);
+        for (let k = 1; k < count; k++) {
+          expect(parts[k]!.recordsBefore).toBeGreaterThan(parts[k - 1]!.recordsBefore);
+          expect((await readList(parts[k]!.content)).header).toEqual((await readList(bytes)).header);
+        }
+        expect(await rowsOfParts(bytes, count)).toEqual(whole);
+      }
     }
   });
 
   it('cuts GB18030 bytes at a line break, never inside a character', async () => {
     const text = '姓名,公民身份号码\r\n' + body(500, (i) => `乌云·其木格${i},${i}`, '\r\n');
     const bytes = Buffer.from(encodeGb18030(text));
-    expect(await rowsOfParts(bytes)).toEqual((await readList(bytes)).rows);
+    expect(await rowsOfParts(bytes, 3)).toEqual((await readList(bytes)).rows);
   });
 
   it('does not cut what it cannot cut safely', () => {

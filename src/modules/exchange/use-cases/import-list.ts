@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import os from 'node:os';
 import { sql } from 'kysely';
 import { HOME_COUNTY } from '../../../platform/config/config.js';
 import { AppError } from '../../../platform/errors/index.js';
@@ -34,8 +35,9 @@ export interface ImportSummary {
 const BATCH = 50_000;
 /** Lists larger than this are prepared and decided in a worker thread, overlapping the database work … */
 const WORKER_BYTES = 1 << 20;
-/** … and CSV person lists larger than this in two, each on half the list. */
+/** … and CSV person lists larger than this by one worker per core (at most four), each on a part of it. */
 const SPLIT_BYTES = 8 << 20;
+const SPLIT_PARTS = Math.min(4, Math.max(2, os.availableParallelism()));
 
 /** Earlier reviewers' decisions for one subject type: [subject key (hex), confirmed id or null, dismissed ids]. */
 async function loadPairDecisions(
@@ -63,7 +65,7 @@ async function loadPairDecisions(
  * its audit record.
  * A list of more than 1 MB is read, prepared and decided in a worker thread (`opts.worker` forces either
  * way), so that work overlaps reading the registry and writing, which run on this thread; a CSV person
- * list of more than 8 MB by two workers, each on half of it.
+ * list of more than 8 MB by one worker per core (two to four), each on a part of it.
  */
 export async function importList(
   ctx: ExchangeContext,
@@ -71,8 +73,8 @@ export async function importList(
   input: ImportListInput,
   opts: {
     worker?: boolean;
-    /** Two workers on halves of a CSV person list (`false`: never; default: above SPLIT_BYTES). */
-    split?: boolean;
+    /** Workers on parts of a CSV person list: how many (`false`: one; default: above SPLIT_BYTES, with two cores or more). */
+    split?: false | number;
     /** Called after each chunk is written, with the rows written so far (a throw aborts the import). */
     onProgress?: (rows: number) => void;
   } = {},
@@ -104,10 +106,9 @@ export async function importList(
     pairs: await loadPairDecisions(ctx, county, meta.subject),
   };
   const useWorker = opts.worker ?? input.content.length > WORKER_BYTES;
-  const parts =
-    useWorker && meta.subject === 'person' && (opts.split ?? input.content.length > SPLIT_BYTES)
-      ? splitCsvList(input.content)
-      : null;
+  const split =
+    opts.split ?? (input.content.length > SPLIT_BYTES && os.availableParallelism() > 1 ? SPLIT_PARTS : false);
+  const parts = useWorker && meta.subject === 'person' && split ? splitCsvList(input.content, split) : null;
   const runner = parts
     ? splitRunner(cipher, pipelineInput, parts)
     : useWorker

@@ -145,23 +145,28 @@ export function workerRunner(cipher: PersonalDataCipher, input: PipelineInput): 
 }
 
 /**
- * A CSV list cut in two (infra/split-list.ts), each part read, prepared and decided by its own worker:
- * the rows keep their numbers in the whole list, the second part's blocks are numbered after every block
- * the first can fill, and the chunks are taken as either worker renders them (blocks go in any order).
+ * A CSV list cut in parts (infra/split-list.ts), each read, prepared and decided by its own worker: the
+ * rows keep their numbers in the whole list, each part's blocks are numbered after every block the parts
+ * before it can fill, and the chunks are taken as any worker renders them (blocks go in any order).
  */
 export function splitRunner(
   cipher: PersonalDataCipher,
   input: PipelineInput,
   parts: readonly ListPart[],
 ): ImportRunner {
-  const runners = parts.map((part) =>
-    workerRunner(cipher, {
+  // Part k's blocks come after every block the parts before it can fill (its records, in blocks of BLOCK_ROWS).
+  let firstBlock = 0;
+  const runners = parts.map((part, k) => {
+    const runner = workerRunner(cipher, {
       ...input,
       content: part.content,
       recordsBefore: part.recordsBefore,
-      firstBlock: Math.ceil(part.recordsBefore / BLOCK_ROWS),
-    }),
-  );
+      firstBlock,
+    });
+    const next = parts[k + 1];
+    if (next) firstBlock += Math.ceil((next.recordsBefore - part.recordsBefore) / BLOCK_ROWS);
+    return runner;
+  });
   return {
     async head() {
       const heads = await Promise.all(runners.map((r) => r.head()));
