@@ -4,10 +4,17 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Converter } from 'opencc-js/cn2t';
 import { sql } from 'kysely';
-import { openAppContext } from '../src/app/app-context.js';
+import { openAppContext, type AppContext } from '../src/app/app-context.js';
 import { systemActor } from '../src/modules/access/index.js';
 import { divisionName } from '../src/modules/divisions/index.js';
-import { getImport, importList, listMatches } from '../src/modules/exchange/index.js';
+import {
+  applyImportFacts,
+  getImport,
+  importList,
+  listImportRows,
+  listMatches,
+  reviewCandidate,
+} from '../src/modules/exchange/index.js';
 import { readRowStates } from '../src/modules/exchange/infra/import-rows.js';
 import { personMatchIndex } from '../src/modules/registry/index.js';
 import { generateHouseholds } from '../src/modules/registry/seed/synthetic-population.js';
@@ -33,6 +40,8 @@ export async function main(args: string[]) {
       seed: { type: 'string', default: '7' },
       data: { type: 'string' },
       json: { type: 'boolean', default: false },
+      // Also time what follows an import: its facts, a page of candidates, a review.
+      review: { type: 'boolean', default: false },
     },
   });
   const n = Number(values.registry);
@@ -193,6 +202,7 @@ export async function main(args: string[]) {
       if (ok) found++;
     }
   }
+  const after = values.review ? await timeAfterImport(ctx, s.import) : {};
   await ctx.close();
   const out = {
     bench: 'exchange-match',
@@ -211,6 +221,46 @@ export async function main(args: string[]) {
     recallMatchedOrCandidate: +(known ? found / known : 1).toFixed(5),
     strangersMatched,
     rssMb: Math.round(process.memoryUsage().rss / 1048576),
+    ...after,
   };
   process.stdout.write(JSON.stringify(out) + '\n');
+}
+
+/**
+ * `--review`: the steps after an import, timed on it — its certain matches turned into facts, the first
+ * page of candidates as the back office asks for it, one candidate confirmed (copied out of its block,
+ * with its fact), and the page again. The registry's facts change: run it on a copy of the bench data
+ * when the plain figures matter afterwards.
+ */
+async function timeAfterImport(ctx: AppContext, importId: number) {
+  const actor = systemActor('cli', 'bench');
+  const timed = async <T>(f: () => Promise<T>): Promise<[T, number]> => {
+    const t0 = performance.now();
+    const v = await f();
+    return [v, +((performance.now() - t0) / 1000).toFixed(3)];
+  };
+  const [facts, factsSeconds] = await timed(() =>
+    applyImportFacts(ctx, actor, importId, { refresh: 'none' }),
+  );
+  const query = { status: 'candidate', limit: 20, offset: 0 } as const;
+  const [page, pageSeconds] = await timed(() => listImportRows(ctx, actor, importId, query));
+  const row = page.items[0];
+  const [, reviewSeconds] = row?.candidates[0]
+    ? await timed(() =>
+        reviewCandidate(ctx, actor, importId, row.rowNumber, {
+          subjectId: row.candidates[0]!.subjectId,
+          decision: 'confirm',
+        }),
+      )
+    : [null, null];
+  const [, pageAgainSeconds] = await timed(() => listImportRows(ctx, actor, importId, query));
+  return {
+    factsSeconds,
+    factsOpened: facts.opened,
+    factsClosed: facts.closed,
+    factsUnchanged: facts.unchanged,
+    candidatePageSeconds: pageSeconds,
+    reviewSeconds,
+    candidatePageAfterReviewSeconds: pageAgainSeconds,
+  };
 }
