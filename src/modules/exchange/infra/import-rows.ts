@@ -144,6 +144,56 @@ export async function matchedSubjects(
   return out;
 }
 
+/** A row kept in a block, with what its cells say as `exchange_rows` keeps it (the ID cell as given, not encrypted). */
+export interface BlockRowDetail {
+  name: string | null;
+  idCell: string | null;
+  idValid: boolean;
+  birthDate: string | null;
+  sex: 'male' | 'female' | null;
+  township: string | null;
+  townshipText: string | null;
+  subjectId: number | null;
+  subjectCounty: string | null;
+  score: number;
+  reasons: Reason[];
+  candidates: { subjectId: number; county: string; score: number; reasons: Reason[] }[];
+}
+
+/** Row `i` of a block read with its cells, as `exchange_rows` and `exchange_candidates` would hold it. */
+export function blockRowDetail(
+  b: RowBlock,
+  i: number,
+  imp: { asOf: string; subjectType: 'person' | 'enterprise' },
+): BlockRowDetail {
+  const person = imp.subjectType === 'person';
+  const [nameCell = '', idCell = '', sexCell = '', birthCell = '', townshipCell = ''] = b.cells!.map(
+    (column) => column[i] ?? '',
+  );
+  const candidates: BlockRowDetail['candidates'] = [];
+  for (let j = b.candStart[i]!; j < b.candStart[i + 1]!; j++)
+    candidates.push({
+      subjectId: b.candIds[j]!,
+      county: b.candCounties[j]!,
+      score: b.candScores[j]!,
+      reasons: reasonsOf(b.candFlags[j]!),
+    });
+  return {
+    name: (person ? cleanNameFast(nameCell) : cleanName(nameCell)) || null,
+    idCell: idCell || null,
+    idValid: (b.flags[i]! & 1) === 1,
+    birthDate: person && birthCell ? readDate(birthCell, imp.asOf) : null,
+    sex: person && sexCell ? readSex(sexCell) : null,
+    township: b.townships[i]!,
+    townshipText: (person && townshipCell) || null,
+    subjectId: b.subjectIds[i]!,
+    subjectCounty: b.subjectCounties[i]!,
+    score: b.scores[i]!,
+    reasons: reasonsOf(b.flags[i]!),
+    candidates,
+  };
+}
+
 /**
  * Before a reviewer's first decision on a row kept in a block: the row and its candidates copied into
  * `exchange_rows` and `exchange_candidates` (state open), as the import would have written them before
@@ -162,34 +212,33 @@ export async function keepRowForReview(
   );
   if (there.rows.length) return;
   const blk = (
-    await sql<{ matches: Uint8Array; subject_keys: Uint8Array | null; cells_enc: Uint8Array }>`
-      SELECT matches, subject_keys, cells_enc FROM exchange_row_blocks
+    await sql<{ block: number; matches: Uint8Array; subject_keys: Uint8Array | null; cells_enc: Uint8Array }>`
+      SELECT block, matches, subject_keys, cells_enc FROM exchange_row_blocks
        WHERE ${key} AND layout = 2 AND first_row <= ${rowNumber} AND last_row >= ${rowNumber}`.execute(trx)
   ).rows[0];
   if (!blk) return;
-  const b = unpackRows(Buffer.from(blk.matches));
+  const b: RowBlock = {
+    block: Number(blk.block),
+    ...unpackRows(Buffer.from(blk.matches)),
+    subjectKeys: blk.subject_keys && Buffer.from(blk.subject_keys),
+    cells: openCells(cipher, Buffer.from(blk.cells_enc)),
+  };
   const i = b.rowNumbers.indexOf(rowNumber);
   if (i < 0 || b.statuses[i] !== 'candidate') return;
   let k = 0;
   for (let j = 0; j < i; j++) if (b.statuses[j] === 'candidate') k++;
-  const subjectKey = Buffer.from(blk.subject_keys!).subarray(32 * k, 32 * k + 32);
-  const cells = openCells(cipher, Buffer.from(blk.cells_enc)).map((column) => column[i] ?? '');
-  const person = imp.subjectType === 'person';
-  const [nameCell = '', idCell = '', sexCell = '', birthCell = '', townshipCell = ''] = cells;
-  const name = person ? cleanNameFast(nameCell) : cleanName(nameCell);
+  const subjectKey = b.subjectKeys!.subarray(32 * k, 32 * k + 32);
+  const d = blockRowDetail(b, i, imp);
   await sql`
     INSERT INTO exchange_rows (county, import_id, row_number, name, id_number_enc, id_valid, subject_key, birth_date,
            sex, township, township_text, status, subject_county, subject_id, score, reasons)
-    VALUES (${imp.county}, ${imp.id}, ${rowNumber}, ${name || null}, ${idCell ? cipher.encrypt(idCell) : null},
-            ${(b.flags[i]! & 1) === 1}, ${subjectKey},
-            ${person && birthCell ? readDate(birthCell, imp.asOf) : null}, ${person && sexCell ? readSex(sexCell) : null},
-            ${b.townships[i]}, ${(person && townshipCell) || null}, 'candidate', ${b.subjectCounties[i]},
-            ${b.subjectIds[i]}, ${b.scores[i]}, ${reasonsOf(b.flags[i]!).join(',')})
+    VALUES (${imp.county}, ${imp.id}, ${rowNumber}, ${d.name}, ${d.idCell ? cipher.encrypt(d.idCell) : null},
+            ${d.idValid}, ${subjectKey}, ${d.birthDate}, ${d.sex}, ${d.township}, ${d.townshipText}, 'candidate',
+            ${d.subjectCounty}, ${d.subjectId}, ${d.score}, ${d.reasons.join(',')})
     ON CONFLICT DO NOTHING`.execute(trx);
-  for (let j = b.candStart[i]!; j < b.candStart[i + 1]!; j++)
+  for (const c of d.candidates)
     await sql`
       INSERT INTO exchange_candidates (county, import_id, row_number, subject_county, subject_id, score, reasons)
-      VALUES (${imp.county}, ${imp.id}, ${rowNumber}, ${b.candCounties[j]}, ${b.candIds[j]}, ${b.candScores[j]},
-              ${reasonsOf(b.candFlags[j]!).join(',')})
+      VALUES (${imp.county}, ${imp.id}, ${rowNumber}, ${c.county}, ${c.subjectId}, ${c.score}, ${c.reasons.join(',')})
       ON CONFLICT DO NOTHING`.execute(trx);
 }

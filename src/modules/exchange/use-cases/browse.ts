@@ -5,11 +5,9 @@ import { maskIdNumber, normalizeIdNumber } from '../../../shared/identity/index.
 import { can, covers, requirePermission, type Actor } from '../../access/index.js';
 import { getEnterprise, maskName, personsByIds, subjectDivisions } from '../../registry/index.js';
 import type { ExchangeContext } from '../exchange-context.js';
-import { cleanNameFast } from '../domain/fast-names.js';
-import { ListKindSchema, readDate, readSex } from '../domain/list-kinds.js';
-import { cleanName } from '../domain/names.js';
-import { readRowStates, type RowState } from '../infra/import-rows.js';
-import { readRowBlocks, reasonsOf } from '../infra/row-blocks.js';
+import { ListKindSchema } from '../domain/list-kinds.js';
+import { blockRowDetail, readRowStates, type RowState } from '../infra/import-rows.js';
+import { readRowBlocks } from '../infra/row-blocks.js';
 import { getImport, listMatches, type ImportRecord } from './matches.js';
 
 /**
@@ -308,34 +306,29 @@ async function rowItems(
     ...new Set(page.flatMap((r) => (r.block === null ? [] : [r.block]))),
   ]);
   const blockOf = new Map(blocks.map((b) => [b.block, b]));
-  const person = imp.subjectType === 'person';
   for (const r of page) {
     const b = r.block === null ? undefined : blockOf.get(r.block);
     if (!b) continue;
-    const i = r.at;
-    const [nameCell = '', idCell = '', sexCell = '', birthCell = '', townshipCell = ''] = b.cells!.map(
-      (column) => column[i] ?? '',
-    );
-    const birth = person && birthCell ? readDate(birthCell, imp.asOf) : null;
+    const d = blockRowDetail(b, r.at, imp);
     views.set(r.rowNumber, {
       ...EMPTY_ROW,
       rowNumber: r.rowNumber,
       status: r.status,
-      name: (person ? cleanNameFast(nameCell) : cleanName(nameCell)) || null,
-      idCell: idCell ? maskCell(idCell, imp) : null,
-      idValid: (b.flags[i]! & 1) === 1,
-      birthYear: birth === null ? null : Number(birth.slice(0, 4)),
-      sex: person && sexCell ? readSex(sexCell) : null,
-      township: (person && townshipCell) || null,
-      score: b.scores[i]!,
-      reasons: reasonsOf(b.flags[i]!),
+      name: d.name,
+      idCell: d.idCell === null ? null : maskCell(d.idCell, imp),
+      idValid: d.idValid,
+      birthYear: d.birthDate === null ? null : Number(d.birthDate.slice(0, 4)),
+      sex: d.sex,
+      township: d.townshipText,
+      score: d.score,
+      reasons: d.reasons,
     });
-    for (let j = b.candStart[i]!; j < b.candStart[i + 1]!; j++)
+    for (const c of d.candidates)
       push(candidates, r.rowNumber, {
-        subjectId: b.candIds[j]!,
+        subjectId: c.subjectId,
         state: 'open',
-        score: b.candScores[j]!,
-        reasons: reasonsOf(b.candFlags[j]!),
+        score: c.score,
+        reasons: c.reasons,
       });
   }
   const { persons, enterprises } = await subjectsOf(
