@@ -93,7 +93,9 @@ export async function readRowStates(
       at: 0,
     });
   }
-  const blocks = await readRowBlocks(database, opts.cipher ?? null, county, importId);
+  const blocks = opts.cipher
+    ? await readRowBlocks(database, opts.cipher, county, importId)
+    : await decodedBlocks(database, county, importId);
   const reviewed = new Set(fromRows.map((r) => r.rowNumber));
   const rows: RowState[] = [];
   let k = 0;
@@ -122,6 +124,26 @@ export async function readRowStates(
     }
   while (k < fromRows.length) rows.push(fromRows[k++]!);
   return { rows, blocks: new Map(blocks.map((b) => [b.block, b])) };
+}
+
+/**
+ * An import's blocks, decoded without their cells, remembered for the last few imports read (per database):
+ * blocks never change once their import is committed, and decoding a million rows' blocks takes a second
+ * or more, which a reviewer would otherwise wait at every page and every decision. The cells (personal
+ * data) are never kept.
+ */
+const decodedBy = new WeakMap<object, Map<string, RowBlock[]>>();
+const KEEP_DECODED = 2;
+async function decodedBlocks(database: Database, county: string, importId: number): Promise<RowBlock[]> {
+  let kept = decodedBy.get(database);
+  if (!kept) decodedBy.set(database, (kept = new Map()));
+  const key = `${county}:${importId}`;
+  let blocks = kept.get(key);
+  if (!blocks) blocks = await readRowBlocks(database, null, county, importId);
+  kept.delete(key);
+  kept.set(key, blocks);
+  while (kept.size > KEEP_DECODED) kept.delete(kept.keys().next().value!);
+  return blocks;
 }
 
 /** A row of an import that names its registry subject for certain: matched, or a confirmed candidate. */

@@ -153,7 +153,7 @@ export async function applyImportFacts(
       result.opened += r.opened;
       result.closed += r.closed;
       result.unchanged += r.unchanged;
-      changed.push(...r.changed);
+      for (const id of r.changed) changed.push(id); // not push(...): a list of a million would overflow the stack
     }
     await sql`UPDATE exchange_imports SET facts_applied_at = now(),
                      facts_opened = coalesce(facts_opened, 0) + ${result.opened},
