@@ -191,6 +191,14 @@ describe('browsing department lists over HTTP', () => {
     expect(
       (await call('town-a', 'GET', `/exchange/imports/${importId}/rows?status=unmatched`)).json().items,
     ).toEqual([]);
+    // The matches list likewise: township A's two rows, every row for the city.
+    const linesA = (await call('town-a', 'GET', `/exchange/imports/${importId}/matches`)).json();
+    expect(linesA.map((l: { rowNumber: number; status: string }) => [l.rowNumber, l.status])).toEqual([
+      [2, 'matched'],
+      [4, 'matched'],
+    ]);
+    const linesCity = (await call('city', 'GET', `/exchange/imports/${importId}/matches`)).json();
+    expect(linesCity.map((l: { rowNumber: number }) => l.rowNumber)).toEqual([2, 3, 4, 5, 6]);
     const city = (await call('city', 'GET', `/exchange/imports/${importId}/rows?status=unmatched`)).json();
     expect(city.items.map((r: { rowNumber: number }) => r.rowNumber)).toEqual([3, 5]);
     const au = await call('auditor1', 'GET', `/exchange/imports/${importId}/rows?status=unmatched`);

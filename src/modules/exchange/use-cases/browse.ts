@@ -2,13 +2,13 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { HOME_COUNTY } from '../../../platform/config/config.js';
 import { maskIdNumber, normalizeIdNumber } from '../../../shared/identity/index.js';
-import { can, covers, requirePermission, type Actor } from '../../access/index.js';
-import { getEnterprise, maskName, personsByIds, subjectDivisions } from '../../registry/index.js';
+import { can, requirePermission, type Actor } from '../../access/index.js';
+import { getEnterprise, maskName, personsByIds } from '../../registry/index.js';
 import type { ExchangeContext } from '../exchange-context.js';
 import { ListKindSchema } from '../domain/list-kinds.js';
 import { blockRowDetail, readRowStates, type RowState } from '../infra/import-rows.js';
 import { readRowBlocks } from '../infra/row-blocks.js';
-import { getImport, listMatches, type ImportRecord } from './matches.js';
+import { getImport, listMatches, rowsVisibleTo, type ImportRecord } from './matches.js';
 
 /**
  * Browsing imports for the back office (decision 0020): the imports an actor may see, newest first, and
@@ -133,34 +133,6 @@ async function subjectsOf(ctx: ExchangeContext, actor: Actor, imp: ImportRecord,
   return { persons, enterprises };
 }
 
-/**
- * For staff whose jurisdiction lies inside the import's (a township officer looking at a city list): only
- * the rows that concern their people — the list's 乡镇 resolved within their jurisdiction, or a candidate or
- * matched person living there. A row that names no place and nobody of theirs stays with the staff who
- * loaded the list. Everything when the actor sees every row.
- */
-async function rowsInJurisdiction(
-  ctx: ExchangeContext,
-  actor: Actor,
-  imp: ImportRecord,
-  rows: RowState[],
-): Promise<RowState[]> {
-  if (covers(actor, imp.scope)) return rows;
-  const ids = new Set<number>();
-  for (const r of rows) {
-    if (r.subjectId !== null) ids.add(r.subjectId);
-    for (const id of r.candidates) ids.add(id);
-  }
-  const where = await subjectDivisions(ctx.db, imp.county, imp.subjectType, [...ids]);
-  const mine = (division: string | null | undefined) => !!division && division.startsWith(actor.division);
-  return rows.filter(
-    (r) =>
-      mine(r.township) ||
-      (r.subjectId !== null && mine(where.get(r.subjectId))) ||
-      r.candidates.some((id) => mine(where.get(id))),
-  );
-}
-
 /** An import's rows of one status, paged in file order, with the candidates of candidate rows. */
 export async function listImportRows(
   ctx: ExchangeContext,
@@ -170,7 +142,7 @@ export async function listImportRows(
 ): Promise<RowsPage> {
   requirePermission(actor, 'exchange.read');
   const imp = await getImport(ctx, actor, importId);
-  const visible = await rowsInJurisdiction(
+  const visible = await rowsVisibleTo(
     ctx,
     actor,
     imp,

@@ -2,10 +2,10 @@ import { sql } from 'kysely';
 import { HOME_COUNTY } from '../../../platform/config/config.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { maskIdNumber, normalizeIdNumber, parseIdNumber } from '../../../shared/identity/index.js';
-import { recordAudit, requirePermission, type Actor } from '../../access/index.js';
-import { idNumbersOf, maskedIdNumbersOf } from '../../registry/index.js';
+import { covers, recordAudit, requirePermission, type Actor } from '../../access/index.js';
+import { idNumbersOf, maskedIdNumbersOf, subjectDivisions } from '../../registry/index.js';
 import type { ExchangeContext } from '../exchange-context.js';
-import { readRowStates } from '../infra/import-rows.js';
+import { readRowStates, type RowState } from '../infra/import-rows.js';
 import { rowFlags } from '../infra/row-blocks.js';
 
 export interface ImportRecord {
@@ -59,6 +59,34 @@ export async function getImport(ctx: ExchangeContext, actor: Actor, id: number):
   };
 }
 
+/**
+ * For staff whose jurisdiction lies inside the import's (a township officer looking at a city list): only
+ * the rows that concern their people — the list's 乡镇 resolved within their jurisdiction, or a candidate or
+ * matched person living there. A row that names no place and nobody of theirs stays with the staff who
+ * loaded the list. Everything when the actor sees every row.
+ */
+export async function rowsVisibleTo(
+  ctx: ExchangeContext,
+  actor: Actor,
+  imp: ImportRecord,
+  rows: RowState[],
+): Promise<RowState[]> {
+  if (covers(actor, imp.scope)) return rows;
+  const ids = new Set<number>();
+  for (const r of rows) {
+    if (r.subjectId !== null) ids.add(r.subjectId);
+    for (const id of r.candidates) ids.add(id);
+  }
+  const where = await subjectDivisions(ctx.db, imp.county, imp.subjectType, [...ids]);
+  const mine = (division: string | null | undefined) => !!division && division.startsWith(actor.division);
+  return rows.filter(
+    (r) =>
+      mine(r.township) ||
+      (r.subjectId !== null && mine(where.get(r.subjectId))) ||
+      r.candidates.some((id) => mine(where.get(id))),
+  );
+}
+
 export interface MatchLine {
   rowNumber: number;
   /** matched/candidate/unmatched/invalid as decided, after any review: a confirmed row is matched, a dismissed one unmatched. */
@@ -70,8 +98,9 @@ export interface MatchLine {
 }
 
 /**
- * One line per row of an import, in file order: the status and, for a matched row, who it is. With
- * `full`, the registry person's ID number in full (needs registry.reveal; audited as an export).
+ * One line per row of an import, in file order: the status and, for a matched row, who it is (for staff
+ * whose jurisdiction lies inside the import's, only the rows about their people). With `full`, the
+ * registry person's ID number in full (needs registry.reveal; audited as an export).
  */
 export async function listMatches(
   ctx: ExchangeContext,
@@ -82,7 +111,10 @@ export async function listMatches(
   // Full numbers only for those who may reveal them — checked before anything is decrypted.
   if (opts.full) requirePermission(actor, 'registry.reveal');
   const imp = await getImport(ctx, actor, importId);
-  const { rows, blocks } = await readRowStates(ctx.database, imp.county, imp.id, { cipher: ctx.cipher });
+  const read = await readRowStates(ctx.database, imp.county, imp.id, { cipher: ctx.cipher });
+  const { blocks } = read;
+  // A township officer looking at a city list: only the rows about their people.
+  const rows = await rowsVisibleTo(ctx, actor, imp, read.rows);
   const needRegistry: number[] = [];
   /** The registry's number for a row matched on its own valid number: the list's cell, normalised (their hashes are equal). */
   const ownNumber = (raw: string) => {
