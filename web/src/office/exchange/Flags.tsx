@@ -1,4 +1,4 @@
-import { Alert, Button, Input, Pagination, Radio, Select, Tag } from 'antd';
+import { Alert, Button, Input, Pagination, Radio, Tag } from 'antd';
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { api, ApiError, useApi } from '../../lib/api';
@@ -6,7 +6,7 @@ import { useAuth } from '../../lib/auth';
 import { described, useAction } from '../../lib/form';
 import { usePrefs, useTitle } from '../../lib/prefs';
 import { EmptyNotice, ErrorNotice, Loading } from '../../lib/status';
-import { dateTime, useLabel, useProgrammeName } from './parts';
+import { dateTime, FilterSelect, useLabel, useProgrammeName } from './parts';
 import { FLAG_KINDS, type CrossCheckResult, type FlagKind, type FlagView } from './types';
 
 const PAGE = 50;
@@ -204,39 +204,32 @@ export default function Flags() {
         onSubmit={(e) => e.preventDefault()}
         aria-label={t('exchange.filters')}
       >
-        <label>
-          <span>{t('exchange.flags.state')}</span>
-          <Select
-            aria-label={t('exchange.flags.state')}
-            value={state}
-            onChange={(v) => {
-              setState(v);
-              setPage(1);
-            }}
-            style={{ minWidth: '8rem' }}
-            options={[
-              { value: 'open', label: t('exchange.flagState.open') },
-              { value: 'decided', label: t('exchange.flags.decided') },
-            ]}
-          />
-        </label>
-        <label>
-          <span>{t('exchange.flags.kind')}</span>
-          <Select
-            aria-label={t('exchange.flags.kind')}
-            value={kind}
-            onChange={(v) => {
-              setKind(v);
-              setPage(1);
-            }}
-            style={{ minWidth: '10rem', maxWidth: '100%' }}
-            popupMatchSelectWidth={false}
-            options={[
-              { value: '', label: t('exchange.all') },
-              ...FLAG_KINDS.map((v) => ({ value: v, label: label('flagKind', v) })),
-            ]}
-          />
-        </label>
+        <FilterSelect
+          label={t('exchange.flags.state')}
+          value={state}
+          onChange={(v) => {
+            setState(v);
+            setPage(1);
+          }}
+          minWidth="8rem"
+          options={[
+            { value: 'open', label: t('exchange.flagState.open') },
+            { value: 'decided', label: t('exchange.flags.decided') },
+          ]}
+        />
+        <FilterSelect
+          label={t('exchange.flags.kind')}
+          value={kind}
+          onChange={(v) => {
+            setKind(v);
+            setPage(1);
+          }}
+          minWidth="10rem"
+          options={[
+            { value: '', label: t('exchange.all') },
+            ...FLAG_KINDS.map((v) => ({ value: v, label: label('flagKind', v) })),
+          ]}
+        />
       </form>
       {loaded.error ? (
         <ErrorNotice error={loaded.error} onRetry={loaded.reload} />

@@ -8,7 +8,7 @@ import { asApiError, described, Field } from '../../lib/form';
 import { usePrefs, useTitle } from '../../lib/prefs';
 import { EmptyNotice, ErrorNotice, Loading } from '../../lib/status';
 import { shortSum } from './counts';
-import { dateTime, useLabel } from './parts';
+import { dateTime, FilterSelect, useLabel } from './parts';
 import { LIST_KINDS, type ImportRecord, type ListKind } from './types';
 import { uploadList } from './upload';
 
@@ -143,22 +143,19 @@ export default function Imports() {
         onSubmit={(e) => e.preventDefault()}
         aria-label={t('exchange.filters')}
       >
-        <label>
-          <span>{t('exchange.upload.list')}</span>
-          <Select
-            aria-label={t('exchange.upload.list')}
-            value={kind}
-            onChange={(v) => {
-              setKind(v);
-              setPage(1);
-            }}
-            style={{ minWidth: '9rem' }}
-            options={[
-              { value: '', label: t('exchange.all') },
-              ...LIST_KINDS.map((v) => ({ value: v, label: label('list', v) })),
-            ]}
-          />
-        </label>
+        <FilterSelect
+          label={t('exchange.upload.list')}
+          value={kind}
+          onChange={(v) => {
+            setKind(v);
+            setPage(1);
+          }}
+          minWidth="9rem"
+          options={[
+            { value: '', label: t('exchange.all') },
+            ...LIST_KINDS.map((v) => ({ value: v, label: label('list', v) })),
+          ]}
+        />
       </form>
       {loaded.error ? (
         <ErrorNotice error={loaded.error} onRetry={loaded.reload} />

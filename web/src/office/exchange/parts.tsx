@@ -1,4 +1,4 @@
-import { Tag } from 'antd';
+import { Select, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { NavLink } from 'react-router';
 import type { MessageKey } from '../../i18n';
@@ -85,4 +85,33 @@ export function useProgrammeName(): (id: string) => string {
     const p = list && [...list.person, ...list.enterprise].find((x) => x.id === id);
     return p ? (lang === 'en' ? p.nameEn : p.name) : id;
   };
+}
+
+/** One filter of a list page: a labelled choice (the page goes back to its first page when it changes). */
+export function FilterSelect<V extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  minWidth,
+}: {
+  label: string;
+  value: V;
+  options: { value: V; label: string }[];
+  onChange: (value: V) => void;
+  minWidth: string;
+}) {
+  return (
+    <label>
+      <span>{label}</span>
+      <Select
+        aria-label={label}
+        value={value}
+        onChange={onChange}
+        style={{ minWidth, maxWidth: '100%' }}
+        popupMatchSelectWidth={false}
+        options={options}
+      />
+    </label>
+  );
 }
