@@ -27,12 +27,17 @@ export function planListFacts(
   pending: Iterable<number>,
   only?: Iterable<number>,
 ): { present: number[]; absent: number[] } {
-  const onList = new Set(now);
-  const waiting = new Set(pending);
+  // With `only` (a review: one subject), the lists are narrowed first, not made into sets of a million.
   const limit = only ? new Set(only) : null;
-  const present = [...onList].filter((id) => !limit || limit.has(id));
-  const absent = [...new Set(previous)].filter(
-    (id) => !onList.has(id) && !waiting.has(id) && (!limit || limit.has(id)),
-  );
+  const narrow = (ids: Iterable<number>): Iterable<number> => {
+    if (!limit) return ids;
+    const out: number[] = [];
+    for (const id of ids) if (limit.has(id)) out.push(id);
+    return out;
+  };
+  const onList = new Set(narrow(now));
+  const waiting = new Set(narrow(pending));
+  const present = [...onList];
+  const absent = [...new Set(narrow(previous))].filter((id) => !onList.has(id) && !waiting.has(id));
   return { present, absent };
 }

@@ -126,15 +126,20 @@ export async function applyImportFacts(
   const now = standing.matches;
   const before = previous === null ? [] : (await standingOf(ctx, imp.county, previous)).matches;
   // Facts are kept per county: a person of another county (a city-wide registry) in that county's rows.
-  const counties = new Set([...now, ...before].map((m) => m.subjectCounty));
+  const counties = new Set<string>();
+  for (const list of [now, before]) for (const m of list) counties.add(m.subjectCounty);
   const only = opts.only && new Set(opts.only);
   const pending = only ? standing.pending.filter((id) => only.has(id)) : standing.pending;
   const sourceRef = `${LIST_NAMES_ZH(kind)}（${imp.asOf}，导入#${imp.id}）`;
   const changed: number[] = [];
   await ctx.database.bulkLoad(async (copy, trx) => {
     for (const county of counties.size ? counties : new Set([imp.county])) {
-      const ofCounty = (list: typeof now) =>
-        list.filter((m) => m.subjectCounty === county).map((m) => m.subjectId);
+      const ofCounty = (list: typeof now) => {
+        const ids: number[] = [];
+        for (const m of list)
+          if (m.subjectCounty === county && (!only || only.has(m.subjectId))) ids.push(m.subjectId);
+        return ids;
+      };
       const plan = planListFacts(ofCounty(now), ofCounty(before), pending, opts.only);
       const r = await applyListFacts(
         trx,
