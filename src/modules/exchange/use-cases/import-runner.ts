@@ -51,6 +51,22 @@ export function inlineRunner(cipher: PersonalDataCipher, input: PipelineInput): 
   };
 }
 
+/** The typed arrays of the packed registry: moved to a worker, or copied for each worker but the last. */
+const PACKED_ARRAYS = [
+  'ids',
+  'name0',
+  'name1',
+  'hashHi',
+  'hashLo',
+  'birthDays',
+  'male',
+  'countyOf',
+  'townshipOf',
+  'slots',
+  'dayStart',
+  'byDay',
+] as const satisfies readonly (keyof PackedPersons)[];
+
 /** The registry's name keys as one string (joined once when several workers take them). */
 const joined = new WeakMap<readonly string[], string>();
 function joinedNameKeys(keys: readonly string[]): string {
@@ -107,24 +123,10 @@ export function workerRunner(cipher: PersonalDataCipher, input: PipelineInput): 
         return m.head;
       })),
     setPersons(packed) {
-      const arrays = [
-        packed.ids,
-        packed.name0,
-        packed.name1,
-        packed.hashHi,
-        packed.hashLo,
-        packed.birthDays,
-        packed.male,
-        packed.countyOf,
-        packed.townshipOf,
-        packed.slots,
-        packed.dayStart,
-        packed.byDay,
-      ];
       // The name keys as one string (copied at once; a name key never holds NUL), the columns moved, not copied.
       send(
         { t: 'persons', packed: { ...packed, nameKeys: [] }, nameKeys: joinedNameKeys(packed.nameKeys) },
-        arrays.map((a) => a.buffer as ArrayBuffer),
+        PACKED_ARRAYS.map((k) => packed[k].buffer as ArrayBuffer),
       );
     },
     addEnterprises: (rows) => send({ t: 'enterprises', rows }),
@@ -210,19 +212,7 @@ export function splitRunner(
 }
 
 function copyPacked(p: PackedPersons): PackedPersons {
-  return {
-    ...p,
-    ids: p.ids.slice(),
-    name0: p.name0.slice(),
-    name1: p.name1.slice(),
-    hashHi: p.hashHi.slice(),
-    hashLo: p.hashLo.slice(),
-    birthDays: p.birthDays.slice(),
-    male: p.male.slice(),
-    countyOf: p.countyOf.slice(),
-    townshipOf: p.townshipOf.slice(),
-    slots: p.slots.slice(),
-    dayStart: p.dayStart.slice(),
-    byDay: p.byDay.slice(),
-  };
+  const copy = { ...p };
+  for (const k of PACKED_ARRAYS) (copy[k] as PackedPersons[typeof k]) = p[k].slice();
+  return copy;
 }
