@@ -12,7 +12,14 @@ import { cleanNameFast } from '../domain/fast-names.js';
 import { readDate, readSex } from '../domain/list-kinds.js';
 import { cleanName } from '../domain/names.js';
 import type { MatchStatus, Reason } from '../domain/person-matcher.js';
-import { openCells, readRowBlocks, reasonsOf, rowFlags, unpackRows, type RowBlock } from './row-blocks.js';
+import {
+  checkImportKey,
+  decodeBlock,
+  readRowBlocks,
+  reasonsOf,
+  rowFlags,
+  type RowBlock,
+} from './row-blocks.js';
 
 /** A row of an import as it stands now. */
 export interface RowState {
@@ -38,10 +45,6 @@ export interface RowState {
 
 const NONE: readonly number[] = [];
 
-function checkKey(county: string, importId: number): void {
-  if (!/^[0-9]{6}$/.test(county) || !Number.isSafeInteger(importId)) throw new Error('bad import key');
-}
-
 /**
  * Every row of an import in file order. With `cipher`, the blocks are read with their cells (for the
  * rows read from a block: `blocks.get(row.block).cells[column][row.at]`).
@@ -52,7 +55,7 @@ export async function readRowStates(
   importId: number,
   opts: { cipher?: PersonalDataCipher } = {},
 ): Promise<{ rows: RowState[]; blocks: Map<number, RowBlock> }> {
-  checkKey(county, importId);
+  checkImportKey(county, importId);
   const where = `county = '${county}' AND import_id = ${importId}`;
   const candidates = new Map<number, number[]>();
   const open = new Map<number, number[]>();
@@ -239,12 +242,17 @@ export async function keepRowForReview(
        WHERE ${key} AND layout = 2 AND first_row <= ${rowNumber} AND last_row >= ${rowNumber}`.execute(trx)
   ).rows[0];
   if (!blk) return;
-  const b: RowBlock = {
-    block: Number(blk.block),
-    ...unpackRows(Buffer.from(blk.matches)),
-    subjectKeys: blk.subject_keys && Buffer.from(blk.subject_keys),
-    cells: openCells(cipher, Buffer.from(blk.cells_enc)),
-  };
+  const b = decodeBlock(
+    {
+      block: Number(blk.block),
+      layout: 2,
+      subjectCounty: null,
+      matches: Buffer.from(blk.matches),
+      subjectKeys: blk.subject_keys && Buffer.from(blk.subject_keys),
+      cellsEnc: Buffer.from(blk.cells_enc),
+    },
+    cipher,
+  );
   const i = b.rowNumbers.indexOf(rowNumber);
   if (i < 0 || b.statuses[i] !== 'candidate') return;
   let k = 0;

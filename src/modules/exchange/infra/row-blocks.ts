@@ -395,12 +395,17 @@ export class BlockWriter {
   }
 }
 
+/** An import's key, checked before it is put into SQL text (COPY takes no parameters). */
+export function checkImportKey(county: string, importId: number): void {
+  if (!/^[0-9]{6}$/.test(county) || !Number.isSafeInteger(importId)) throw new Error('bad import key');
+}
+
 const hexField = (f: string | null | undefined) => Buffer.from((f ?? '').replace(/^\\x/, ''), 'hex');
 
 /**
  * An import's blocks in file order, both layouts read alike (a layout-1 block: matched rows of one county,
  * without scores or candidates); with `cipher`, the cells as given decrypted; with `only`, just those
- * blocks. The county and import id must be checked by the caller (they are put into the SQL).
+ * blocks.
  */
 export async function readRowBlocks(
   database: Database,
@@ -409,7 +414,7 @@ export async function readRowBlocks(
   importId: number,
   only?: readonly number[],
 ): Promise<RowBlock[]> {
-  if (!/^[0-9]{6}$/.test(county) || !Number.isSafeInteger(importId)) throw new Error('bad import key');
+  checkImportKey(county, importId);
   if (only && !only.every(Number.isSafeInteger)) throw new Error('bad block numbers');
   if (only && !only.length) return [];
   const text = await database.copyOut(
@@ -418,15 +423,40 @@ export async function readRowBlocks(
       WHERE county = '${county}' AND import_id = ${importId}${only ? ` AND block IN (${only.join(',')})` : ''}
       ORDER BY block`,
   );
-  const out: RowBlock[] = [];
-  for (const f of copyTextRows(text)) {
-    const packed = hexField(f[3]);
-    const rows = f[1] === '2' ? unpackRows(packed) : layoutOne(f[2]!, unpackMatches(packed));
-    const b: RowBlock = { block: Number(f[0]), ...rows, subjectKeys: f[4] ? hexField(f[4]) : null };
-    if (cipher) b.cells = openCells(cipher, hexField(f[5]));
-    out.push(b);
-  }
-  return out;
+  return [...copyTextRows(text)].map((f) =>
+    decodeBlock(
+      {
+        block: Number(f[0]),
+        layout: Number(f[1]),
+        subjectCounty: f[2] ?? null,
+        matches: hexField(f[3]),
+        subjectKeys: f[4] ? hexField(f[4]) : null,
+        cellsEnc: cipher ? hexField(f[5]) : null,
+      },
+      cipher,
+    ),
+  );
+}
+
+/** A block as stored (its `bytea` columns as buffers), decoded; with `cipher` and its cells, those too. */
+export function decodeBlock(
+  stored: {
+    block: number;
+    layout: number;
+    subjectCounty: string | null;
+    matches: Buffer;
+    subjectKeys: Buffer | null;
+    cellsEnc: Buffer | null;
+  },
+  cipher: PersonalDataCipher | null,
+): RowBlock {
+  const rows =
+    stored.layout === 2
+      ? unpackRows(stored.matches)
+      : layoutOne(stored.subjectCounty!, unpackMatches(stored.matches));
+  const b: RowBlock = { block: stored.block, ...rows, subjectKeys: stored.subjectKeys };
+  if (cipher && stored.cellsEnc) b.cells = openCells(cipher, stored.cellsEnc);
+  return b;
 }
 
 /** A layout-1 block (matched rows of one county) as layout 2 reads. */
