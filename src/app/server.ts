@@ -37,6 +37,7 @@ import { installSessions } from '../platform/http/session.js';
 import type { AppContext } from './app-context.js';
 import { favicon, homePage } from './home-page.js';
 import { registerWebApp } from './web.js';
+import { labelsRoutes } from './labels.routes.js';
 
 export interface ServerOptions {
   logger?: boolean;
@@ -114,6 +115,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
       await api.register(accessAdminRoutes(ctx));
       await api.register(packOverviewRoutes(ctx));
       await api.register(divisionRoutes());
+      await api.register(labelsRoutes(ctx));
       await api.register(registryRoutes(ctx));
       await api.register(myProfileRoutes(ctx));
       await api.register(rulesRoutes(ctx));

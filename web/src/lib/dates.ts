@@ -1,3 +1,7 @@
+import { formatBeijing, formatBeijingSeconds } from '../../../src/shared/dates/beijing';
+
+export { formatPercent } from '../../../src/shared/dates/beijing';
+
 /** Today in the browser's calendar, as `YYYY-MM-DD` (the API's dates). */
 export function today(): string {
   const d = new Date();
@@ -13,4 +17,14 @@ export function daysBetween(from: string, to: string): number {
 export function urgency(dueOn: string, now = today()): 'overdue' | 'soon' | 'later' {
   const left = daysBetween(now, dueOn);
   return left < 0 ? 'overdue' : left <= 3 ? 'soon' : 'later';
+}
+
+/** An API instant (ISO 8601, UTC) in Beijing time, `YYYY-MM-DD HH:mm`; '' when absent. */
+export function formatDateTime(iso: string | null | undefined): string {
+  return formatBeijing(iso);
+}
+
+/** … with seconds (the audit trail). */
+export function formatDateTimeSeconds(iso: string | null | undefined): string {
+  return formatBeijingSeconds(iso);
 }
