@@ -59,6 +59,8 @@ describe('jiuye rules evaluate', () => {
       'missing',
       'legalBasis',
       'fund',
+      'provisional',
+      'excludedFromMeansTest',
     ]);
   });
 
@@ -125,5 +127,133 @@ describe('jiuye rules evaluate', () => {
       amount: 0,
       missing: ['talent.firstHomeInLingyuan'],
     });
+  });
+});
+
+/** The second reading (December 2026): new facts and result fields, the same from the command and HTTP. */
+describe('the second reading of the policy, through the contract', () => {
+  const cases = [
+    {
+      date: '2019-03-15',
+      programmes: ['temporary-living-allowance'],
+      person: {
+        contractEndedOn: '2019-01-01',
+        unemploymentInsuranceEligible: false,
+        registeredUnemployed: true,
+        hardshipTier: 1,
+      },
+    },
+    {
+      date: '2019-06-15',
+      programmes: ['vocational-training-subsidy'],
+      person: {
+        deCapacityWorker: true,
+        ruralTransferLabour: false,
+        enrolledStudent: false,
+        zeroEmploymentFamily: true,
+        training: {
+          catalogItem: 'LY-2019-015',
+          standardAmount: 1200,
+          feePaid: 1500,
+          paidBySelf: true,
+          passed: true,
+          daysAttended: 20,
+          startedOn: '2019-04-01',
+          endedOn: '2019-04-30',
+          choseUnemploymentBenefit: false,
+        },
+      },
+    },
+    {
+      date: '2018-06-15',
+      programmes: ['startup-guarantee-loan'],
+      person: { registeredUnemployed: true, business: { registeredInLingyuan: true } },
+    },
+    {
+      date: '2019-07-01',
+      programmes: ['startup-guarantee-loan'],
+      person: { registeredUnemployed: true, business: { highTech: false } },
+    },
+    {
+      date: '2020-09-30',
+      programmes: ['internship-subsidy'],
+      enterprise: {
+        internship: {
+          intern: { enrolledStudent: true, employed: false, birthDate: '2001-01-15' },
+          months: 5,
+          livingAllowanceMonthly: 1200,
+          startedOn: '2020-03-02',
+          unitRetentionRate: 0.55,
+        },
+      },
+    },
+    {
+      date: '2019-10-10',
+      programmes: ['incubator-award'],
+      enterprise: {
+        incubator: {
+          recognised: true,
+          entities: 10,
+          jobsCreated: 30,
+          unemployedFoundersSupported: 4,
+          freeSpaceYears: 2,
+        },
+        history: [{ programme: 'incubator-award', date: '2018-10-01' }],
+      },
+    },
+  ];
+
+  it("answers each case with exit 0 and the second reading's fields, the same over HTTP", async () => {
+    const r = cli(['--batch'], cases.map((c) => JSON.stringify(c)).join('\n') + '\n');
+    expect(r.status, r.stderr).toBe(0);
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).results[0]);
+    const placeholder = { condition: '补贴标准待市政府确定，当前金额为占位值，不得据以发放', met: true };
+    expect(out[0]).toMatchObject({
+      eligible: true,
+      amount: 1500,
+      provisional: true,
+      excludedFromMeansTest: true,
+    });
+    expect(out[0].reasons).toContainEqual(placeholder);
+    expect(out[1]).toMatchObject({
+      eligible: true,
+      amount: 1200,
+      provisional: false,
+      excludedFromMeansTest: false,
+    });
+    expect(out[2]).toMatchObject({
+      eligible: false,
+      amount: 0,
+      reasons: [{ condition: '申请日期不在该政策有效期内', met: false }],
+    });
+    expect(out[3]).toMatchObject({ eligible: null, amount: 0, missing: ['business.registeredInLingyuan'] });
+    expect(out[4]).toMatchObject({ eligible: false, amount: 0 });
+    expect(out[5]).toMatchObject({ eligible: true, amount: 28000, provisional: true });
+    for (const [i, c] of cases.entries()) {
+      const http = await server.inject({ method: 'POST', url: '/api/v1/rules/evaluate', payload: c });
+      expect(http.statusCode).toBe(200);
+      expect(http.json().results[0]).toEqual(out[i]);
+    }
+  });
+
+  it('refuses the new facts wrongly typed or unknown in them: exit 2 and 400', async () => {
+    for (const [subject, path] of [
+      [{ person: { deCapacityWorker: 'yes' } }, 'person.deCapacityWorker'],
+      [{ person: { enrolledStudent: 1 } }, 'person.enrolledStudent'],
+      [{ enterprise: { incubator: { entities: 1.5 } } }, 'enterprise.incubator.entities'],
+      [{ enterprise: { incubator: { size: 3 } } }, 'enterprise.incubator.size'],
+      [{ enterprise: { history: [{ programme: 'incubator-award' }] } }, 'enterprise.history.0.date'],
+    ] as const) {
+      const c = { date: '2019-06-15', ...subject };
+      const http = await server.inject({ method: 'POST', url: '/api/v1/rules/evaluate', payload: c });
+      expect(http.statusCode, JSON.stringify(c)).toBe(400);
+      expect(http.json().error.path).toBe(path);
+    }
+    const r = cli([], JSON.stringify({ date: '2019-06-15', person: { ruralTransferLabour: 'no' } }));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('person.ruralTransferLabour');
   });
 });

@@ -371,7 +371,8 @@ describe('every result of random cases', () => {
  * Found by the property above when case dates before 2019 were allowed: the internship parameters
  * begin on 2019-01-01, yet the programme has a version for placements started before 2019. A case
  * judged in 2018 made a condition fail on the absent parameter and the evaluator threw a plain Error
- * (exit 1 / HTTP 500). Now it is bad input: VALIDATION_FAILED at `date` (exit 2 / HTTP 400).
+ * (exit 1 / HTTP 500). It was then bad input (exit 2); since the second reading a date outside every
+ * version (or before a parameter's first value) answers `eligible: false` with a reason, exit 0.
  */
 it('a case judged before the internship parameters begin is bad input or a result, never an internal error', () => {
   const c = {
@@ -386,14 +387,17 @@ it('a case judged before the internship parameters begin is bad input or a resul
       },
     },
   };
-  let error: unknown;
-  try {
-    engine.evaluateCase(c);
-  } catch (e) {
-    error = e;
-  }
-  expect(error === undefined || isAppError(error), String(error)).toBe(true);
-  expect(error).toMatchObject({ code: 'VALIDATION_FAILED', path: 'date' });
+  // Second reading (December 2026): the earlier version's parameters hold values from 2018-01-01, and a
+  // date before any value is outside the policy's validity — a result, never exit 2.
+  const r = engine.evaluateCase(c).results[0]!;
+  expect(r.eligible).toBeNull();
+  expect(r.missing).toEqual(['internship.unitRetentionRate']);
+  const before = engine.evaluateCase({ ...c, date: '2017-10-15' }).results[0]!;
+  expect(before).toMatchObject({
+    eligible: false,
+    amount: 0,
+    reasons: [{ condition: '申请日期不在该政策有效期内', met: false }],
+  });
 });
 
 // ── 3. The command line's --batch and the engine agree ──────────────────────────────────────────────
@@ -470,6 +474,8 @@ function inProcess(
       missing: x.missing,
       legalBasis: x.legalBasis,
       fund: x.fund,
+      provisional: x.provisional,
+      excludedFromMeansTest: x.excludedFromMeansTest,
     }));
     return { ok: JSON.stringify({ date: r.date, pack: r.pack, results }) };
   } catch (e) {

@@ -35,6 +35,12 @@ export const personFactSchemas = {
   /** 零就业家庭: usually the household's fact, inherited by its members. */
   zeroEmploymentFamily: z.boolean(),
   martyrChild: z.boolean(),
+  /** 去产能职工: laid off in capacity reduction (a vocational-training target group). */
+  deCapacityWorker: z.boolean(),
+  /** 农村转移就业劳动者 (a vocational-training target group). */
+  ruralTransferLabour: z.boolean(),
+  /** 在校: still a full-time student (an intern still at school is not eligible). */
+  enrolledStudent: z.boolean(),
   veteran: z.boolean(),
   hardshipTier: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   publicWelfarePost: z.strictObject({ months: z.number().int().nonnegative() }),

@@ -1,5 +1,5 @@
 import { ageOn } from '../../../shared/dates/calendar-date.js';
-import { roundFen } from './money.js';
+import { floorFen, roundFen } from './money.js';
 import { workingDaysBetween } from '../../../shared/calendar/index.js';
 import { dayNumberOf } from '../../../shared/calendar/day-number.js';
 
@@ -66,6 +66,11 @@ export const celFunctions: CelFunction[] = [
     signature: 'roundFen(double): double',
     handler: ((x: number) => roundFen(x)) as never,
     description: '四舍五入到分',
+  },
+  {
+    signature: 'floorFen(double): double',
+    handler: ((x: number) => floorFen(x)) as never,
+    description: '舍去到分（“不超过”的上限不因四舍五入而超出）',
   },
   {
     signature: 'workingDaysBetween(string, string): int',

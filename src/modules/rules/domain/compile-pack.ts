@@ -70,12 +70,13 @@ export function compilePack(src: PackSources): RulesEngine {
     person: baseEnvironment('person', src.parameters),
     enterprise: baseEnvironment('enterprise', src.parameters),
   };
+  const placeholders = new Set(src.parameters.filter((p) => p.toBeSet).map((p) => p.id));
   const programmes: CompiledProgramme[] = [];
   for (const id of src.meta.programmes) {
     const p = byId.get(id);
     if (!p) continue;
     try {
-      programmes.push(compileProgramme(p, envs));
+      programmes.push(compileProgramme(p, envs, placeholders));
     } catch (e) {
       problems.push({
         where: e instanceof ExpressionError ? e.where : `programme ${id}`,
@@ -143,6 +144,16 @@ export function runCase(
   }
   if (x.missing && JSON.stringify([...x.missing].sort()) !== JSON.stringify(result.missing)) {
     diffs.push(`missing ${JSON.stringify(result.missing)}, expected ${JSON.stringify(x.missing)}`);
+  }
+  if (x.provisional !== undefined && result.provisional !== x.provisional)
+    diffs.push(`provisional ${String(result.provisional)}, expected ${String(x.provisional)}`);
+  if (x.excludedFromMeansTest !== undefined && result.excludedFromMeansTest !== x.excludedFromMeansTest)
+    diffs.push(
+      `excludedFromMeansTest ${String(result.excludedFromMeansTest)}, expected ${String(x.excludedFromMeansTest)}`,
+    );
+  for (const want of x.reasons ?? []) {
+    if (!result.reasons.some((r) => r.condition === want.condition && r.met === want.met))
+      diffs.push(`no reason ${JSON.stringify(want)} in ${JSON.stringify(result.reasons)}`);
   }
   if (x.failed && JSON.stringify([...x.failed].sort()) !== JSON.stringify([...result.failed].sort())) {
     diffs.push(`failed ${JSON.stringify(result.failed)}, expected ${JSON.stringify(x.failed)}`);

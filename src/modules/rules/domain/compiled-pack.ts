@@ -20,6 +20,8 @@ export interface CompiledComponent {
   payer: 'fund' | 'unit';
   when: Expression | undefined;
   amount: Expression;
+  /** Its amount (or when) reads, directly or through lets, a parameter marked *to be set*. */
+  placeholder: boolean;
 }
 
 export interface CompiledVersion {
@@ -33,6 +35,8 @@ export interface CompiledVersion {
   conditions: CompiledCondition[];
   components: CompiledComponent[];
   cap: Expression | undefined;
+  /** Every parameter the version reads, as [namespace, name]: without a value on the date, not in force. */
+  paramParts: [string, string][];
 }
 
 export interface CompiledProgramme {
@@ -96,6 +100,7 @@ export function baseEnvironment(audience: Audience, parameters: readonly Paramet
 export function compileProgramme(
   source: ProgrammeSource,
   envs: Record<Audience, Environment>,
+  placeholders: ReadonlySet<string> = new Set(),
 ): CompiledProgramme {
   const at = (s: string) => `${source.id} ${s}`;
   const versions = source.versions.map((v, vi): CompiledVersion => {
@@ -150,10 +155,13 @@ export function compileProgramme(
           ? compileExpression(env, c.when, 'bool', where(`components.${c.id}.when`), root)
           : undefined,
         amount: compileExpression(env, c.amount, 'double', where(`components.${c.id}.amount`), root),
+        placeholder: false,
       })),
       cap: v.cap ? compileExpression(env, v.cap, 'double', where('cap'), root) : undefined,
+      paramParts: [],
     };
   });
+  for (const v of versions) markParameters(v, placeholders);
   const basis = source.legalBasis;
   return {
     source,
@@ -174,6 +182,38 @@ export function compileProgramme(
         : undefined,
     versions,
   };
+}
+
+/** The parameters an expression reads, directly or through the version's lets. */
+function paramsRead(
+  expr: Expression,
+  v: CompiledVersion,
+  out: Set<string>,
+  seen = new Set<string>(),
+): Set<string> {
+  for (const p of expr.params) out.add(p);
+  for (const name of expr.lets) {
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const l = v.lets.find(([n]) => n === name);
+    if (l) paramsRead(l[1], v, out, seen);
+  }
+  return out;
+}
+
+/** Which components rest on a placeholder (*to be set*), and every parameter the version reads. */
+function markParameters(v: CompiledVersion, placeholders: ReadonlySet<string>): void {
+  const all = new Set<string>();
+  for (const [, e] of v.lets) paramsRead(e, v, all);
+  for (const c of v.conditions) paramsRead(c.expr, v, all);
+  if (v.cap) paramsRead(v.cap, v, all);
+  for (const c of v.components) {
+    const read = paramsRead(c.amount, v, new Set());
+    if (c.when) paramsRead(c.when, v, read);
+    for (const p of read) all.add(p);
+    c.placeholder = [...read].some((p) => placeholders.has(p));
+  }
+  v.paramParts = [...all].sort().map((p) => splitId(p));
 }
 
 /**

@@ -25,7 +25,16 @@ export interface ProgrammeResult {
   missing: string[];
   legalBasis: string;
   fund: string | null;
+  /** The amount rests on a parameter the pack marks *to be set*: shown, never paid (second reading). */
+  provisional: boolean;
+  /** The payment is not counted as household income in the 低保 means test (一(三), 一(五)). */
+  excludedFromMeansTest: boolean;
 }
+
+/** The reason a provisional result carries (programmes.md, second reading). */
+export const PROVISIONAL_REASON = '补贴标准待市政府确定，当前金额为占位值，不得据以发放';
+/** The reason of a programme with no version in force on the case's date. */
+export const NOT_IN_FORCE_REASON = '申请日期不在该政策有效期内';
 
 /** The result with what the contract does not carry: the ids of the conditions not met. */
 export interface DetailedResult extends ProgrammeResult {
@@ -43,6 +52,8 @@ export function contractResult(r: ProgrammeResult): ProgrammeResult {
     missing: r.missing,
     legalBasis: r.legalBasis,
     fund: r.fund,
+    provisional: r.provisional,
+    excludedFromMeansTest: r.excludedFromMeansTest,
   };
 }
 
@@ -218,7 +229,18 @@ export class Evaluator {
       missing: [],
       legalBasis: cp.legalBasisText,
       fund: cp.source.fund,
+      provisional: false,
+      excludedFromMeansTest: cp.source.excludedFromMeansTest,
     };
+  }
+
+  /** No version in force on the date (or a parameter it needs has no value yet): not eligible, not an error. */
+  private notInForce(cp: CompiledProgramme): DetailedResult {
+    const r = this.result(cp);
+    r.eligible = false;
+    r.reasons = [{ condition: NOT_IN_FORCE_REASON, met: false }];
+    r.failed = ['inForce'];
+    return r;
   }
 
   /**
@@ -254,16 +276,9 @@ export class Evaluator {
     const version = mine.find((v) => v.from <= versionDate && (v.to === null || versionDate < v.to));
     if (quick && (!version || anyAbsent(a.subject, version.requiresParts))) return undefined;
     const r = this.result(cp);
-    if (!version) {
-      r.eligible = false;
-      r.reasons = [
-        {
-          condition: `本政策适用于 ${mine.map((v) => `${v.from} 起${v.to ? `至 ${v.to} 前` : ''}`).join('、')}的事项`,
-          met: false,
-        },
-      ];
-      r.failed = ['inForce'];
-      return r;
+    if (!version) return this.notInForce(cp);
+    for (const [ns, name] of version.paramParts) {
+      if (a.params[ns]?.[name] === undefined) return this.notInForce(cp);
     }
     if (version.lets.length) {
       const derived: Record<string, unknown> = {};
@@ -307,6 +322,7 @@ export class Evaluator {
       return r;
     }
     let fundFen = 0;
+    let placeholder = false;
     for (const comp of version.components) {
       const c = this.component(comp, vars, a.subject);
       if (c === 'skip') continue;
@@ -318,7 +334,10 @@ export class Evaluator {
         continue;
       }
       r.components.push({ id: comp.id, amount: c / 100, payer: comp.payer });
-      if (comp.payer === 'fund') fundFen += c;
+      if (comp.payer === 'fund') {
+        fundFen += c;
+        if (comp.placeholder) placeholder = true;
+      }
     }
     if (missing.size) {
       r.components = [];
@@ -333,6 +352,10 @@ export class Evaluator {
     }
     r.eligible = true;
     r.amount = fundFen / 100;
+    if (placeholder) {
+      r.provisional = true;
+      r.reasons.push({ condition: PROVISIONAL_REASON, met: true });
+    }
     return r;
   }
 

@@ -162,6 +162,8 @@ export const ProgrammeSchema = z
     departments: z.array(z.string().max(50)).default([]),
     frequency: z.string().max(200).optional(),
     exclusiveWith: z.array(id).default([]),
+    /** Its payment is not counted as household income in the 低保 means test (一(三), 一(五)). */
+    excludedFromMeansTest: z.boolean().default(false),
     /** A CEL date expression choosing the version (default: the case date). */
     versionDate: cel.optional(),
     versions: z.array(VersionSchema).min(1),
@@ -212,6 +214,10 @@ export const PackCaseSchema = z.strictObject({
     components: z.record(z.string(), z.number()).optional(),
     missing: z.array(z.string()).optional(),
     failed: z.array(z.string()).optional(),
+    provisional: z.boolean().optional(),
+    excludedFromMeansTest: z.boolean().optional(),
+    /** Reasons that must be among the result's (condition text and whether it held). */
+    reasons: z.array(z.strictObject({ condition: z.string(), met: z.boolean().nullable() })).optional(),
   }),
 });
 export const PackCasesFileSchema = z.strictObject({

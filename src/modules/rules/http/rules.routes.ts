@@ -34,6 +34,8 @@ const ResultSchema = z.object({
       missing: z.array(z.string()),
       legalBasis: z.string(),
       fund: z.string().nullable(),
+      provisional: z.boolean(),
+      excludedFromMeansTest: z.boolean(),
     }),
   ),
 });
