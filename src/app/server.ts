@@ -35,6 +35,7 @@ import { migrationStatus } from '../platform/db/migrate.js';
 import { installErrorHandler } from '../platform/http/error-handler.js';
 import { installSessions } from '../platform/http/session.js';
 import type { AppContext } from './app-context.js';
+import { registerCompression } from './compression.js';
 import { favicon, homePage } from './home-page.js';
 import { registerWebApp } from './web.js';
 import { labelsRoutes } from './labels.routes.js';
@@ -54,6 +55,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
 
+  await registerCompression(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {

@@ -28,6 +28,8 @@ export async function registerWebApp(app: FastifyInstance, dist = WEB_DIST): Pro
     immutable: true,
     maxAge: '365d',
     cacheControl: true,
+    // The build writes each asset's .br and .gz beside it (web/vite.config.ts): sent as they are.
+    preCompressed: true,
   });
   const page = (req: FastifyRequest, reply: FastifyReply) => {
     if (req.url.startsWith('/api/') || !wantsHtml(req)) return reply.callNotFound();
