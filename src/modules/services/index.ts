@@ -43,3 +43,12 @@ export {
   type OpenRegistration,
   type ReferralExportFilter,
 } from './use-cases/exports.js';
+export {
+  ContractTypeSchema,
+  EmploymentViewSchema,
+  listPersonEmployments,
+  registerEmployment,
+  RegisterEmploymentSchema,
+  type EmploymentView,
+  type RegisterEmployment,
+} from './use-cases/employment-registration.js';

@@ -225,6 +225,7 @@ const auditAction: Table = {
   'referral.supplyInformation': l('补充转介材料', 'Referral information supplied'),
   'unemploymentRegistration.create': l('办理失业登记', 'Unemployment registered'),
   'unemploymentRegistration.end': l('注销失业登记', 'Unemployment registration ended'),
+  'employmentRegistration.create': l('办理就业登记', 'Employment registered'),
   'complaint.send': l('收到投诉建议', 'Complaint received'),
   'complaint.answer': l('答复投诉建议', 'Complaint answered'),
   'exchange.import': l('导入部门名单', 'Department list imported'),
@@ -265,6 +266,7 @@ const entity: Table = {
   spotCheckDraw: l('抽查抽取', 'Spot-check draw'),
   spotCheckRate: l('抽查比例', 'Spot-check rate'),
   unemploymentRegistration: l('失业登记', 'Unemployment registration'),
+  employmentRegistration: l('就业登记', 'Employment registration'),
 };
 
 const applicationStatus: Table = {

@@ -14,8 +14,27 @@ export interface UnemploymentRegistrationsTable {
   created_at: Generated<Date>;
 }
 
+export interface EmploymentRegistrationsTable {
+  county: string;
+  id: Generated<number>;
+  person_id: number;
+  division: string;
+  employer_county: string | null;
+  employer_id: number | null;
+  employer_name: string;
+  employer_uscc: string | null;
+  started_on: string;
+  contract_type: string;
+  term_ends_on: string | null;
+  registered_by: number | null;
+  registered_by_username: string;
+  ended_registration_id: number | null;
+  created_at: Generated<Date>;
+}
+
 export interface ServicesTables extends ReferralTables {
   unemployment_registrations: UnemploymentRegistrationsTable;
+  employment_registrations: EmploymentRegistrationsTable;
 }
 
 export type ReferralKind = 'minimumLiving' | 'temporaryAssistance';
