@@ -50,6 +50,7 @@ export {
   FlagDecisionSchema,
   FlagQuerySchema,
   FlagViewSchema,
+  getFlag,
   listFlags,
   runCrossChecks,
   type CrossCheckResult,

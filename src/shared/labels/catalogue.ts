@@ -237,6 +237,7 @@ const auditAction: Table = {
   'exchange.candidate.dismiss': l('排除比对候选', 'Match candidate dismissed'),
   'exchange.flag.cleared': l('核查疑点：排除', 'Flag cleared'),
   'exchange.flag.upheld': l('核查疑点：属实', 'Flag upheld'),
+  'exchange.flag.followUp': l('核查疑点：后续处置', 'Flag followed up'),
   ...Object.fromEntries(
     Object.entries(applicationEvent).map(([k, v]) => [
       `application.${k}`,

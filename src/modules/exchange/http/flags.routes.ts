@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../../app/app-context.js';
 import { IdParamsSchema, ok } from '../../../platform/http/schemas.js';
 import { requireActor } from '../../../platform/http/session.js';
+import { followUpFlag } from '../../../processes/flag-follow-up.js';
 import { applyImportFacts } from '../use-cases/import-facts.js';
 import {
   decideFlag,
@@ -86,6 +87,27 @@ export function exchangeFlagRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => decideFlag(ctx, requireActor(req), req.params.id, req.body),
+    );
+    app.post(
+      '/exchange/flags/:id/follow-up',
+      {
+        schema: {
+          tags,
+          summary:
+            '疑点后续处置 Do the follow-up an upheld flag implies (end the 失业登记 as of the insurance start; close a deceased person’s open case)',
+          params: IdParamsSchema,
+          body: z.strictObject({}).optional(),
+          response: ok(
+            z.object({
+              flagId: z.number(),
+              kind: z.string(),
+              endedRegistration: z.object({ id: z.number().nullable(), on: z.string() }).nullable(),
+              closedApplications: z.array(z.number()),
+            }),
+          ),
+        },
+      },
+      async (req) => followUpFlag(ctx, requireActor(req), req.params.id),
     );
   };
 }

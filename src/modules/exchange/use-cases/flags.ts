@@ -491,3 +491,15 @@ export async function decideFlag(
   });
   return (await views(ctx, [row]))[0]!;
 }
+
+/** One flag within the actor's jurisdiction ("not found" otherwise). */
+export async function getFlag(ctx: ExchangeContext, actor: Actor, id: number): Promise<FlagView> {
+  requirePermission(actor, 'exchange.read');
+  const row = (
+    await sql<FlagRow>`SELECT * FROM exchange_flags WHERE county = ${countyOf(actor)} AND id = ${id}`.execute(
+      ctx.db,
+    )
+  ).rows[0];
+  if (!row || !covers(actor, row.division)) throw new AppError('NOT_FOUND');
+  return (await views(ctx, [row]))[0]!;
+}
