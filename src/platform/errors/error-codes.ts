@@ -118,6 +118,11 @@ export const errorCodes = {
     en: 'The application is not in a state that allows this',
   },
   NOT_ELIGIBLE: { status: 422, zh: '不符合申请条件', en: 'Does not meet the conditions' },
+  PROVISIONAL_AMOUNT: {
+    status: 409,
+    zh: '补贴标准待市政府确定，当前金额为占位值，不得据以发放',
+    en: 'The amount is a placeholder the city has not set: it cannot be approved for payment',
+  },
   LIMIT_REACHED: {
     status: 409,
     zh: '超出政策规定的享受次数或期限',

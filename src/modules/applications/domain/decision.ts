@@ -23,6 +23,10 @@ export interface FrozenDecision {
   missing: string[];
   legalBasis: string;
   fund: string | null;
+  /** The amount rests on a placeholder (*to be set*): shown as 暂定, never approved for payment. */
+  provisional?: boolean;
+  /** 不计入低保家庭收入 (一(三), 一(五)): kept with the decision for the lists sent to civil affairs. */
+  excludedFromMeansTest?: boolean;
   facts: Record<string, unknown>;
   sources: Record<string, FactOrigin>;
   /** Declared facts the registry holds otherwise: the registry's value was used. */

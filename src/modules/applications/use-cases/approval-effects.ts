@@ -86,5 +86,7 @@ export async function applyApproval(
       bankAccount: payee.bankAccount,
     },
     parts,
+    // Placeholders are never paid: funds refuses to commit a provisional amount (PROVISIONAL_AMOUNT).
+    provisional: decision.provisional === true,
   });
 }

@@ -141,6 +141,8 @@ export function decide(
       missing: result.missing,
       legalBasis: result.legalBasis,
       fund: result.fund,
+      provisional: result.provisional,
+      excludedFromMeansTest: result.excludedFromMeansTest,
       facts: maskIdentity(facts, maskIdNumber) as Record<string, unknown>,
       sources,
       conflicts,

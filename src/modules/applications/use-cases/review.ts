@@ -95,6 +95,8 @@ export async function reviewApplication(
         zh: '按今日信息重新测算，已不符合条件，只能退回或不予批准',
         en: 'No longer eligible on today’s facts: return or reject',
       });
+    // Placeholders are never paid (programmes.md, second reading): no money is committed on them.
+    if (final.provisional === true) throw provisionalAmountError();
   }
   return auditedTransaction(ctx.db, actor, async (trx, audit) => {
     const row = await loadAtMyStep(trx, actor, id);
@@ -178,4 +180,12 @@ async function requireNoticeClosed(trx: AnyTrx, row: ApplicationRow, on: string)
   const objections = await applicationRepository.objections(trx, row.county, row.id);
   if (objections.some((o) => o.resolved_on === null)) throw new AppError('OBJECTIONS_UNRESOLVED');
   if (objections.some((o) => o.upheld)) throw new AppError('OBJECTION_UPHELD');
+}
+
+/** The final approval of an amount that rests on a parameter the city has not set (*to be set*). */
+export function provisionalAmountError(): AppError {
+  return new AppError('PROVISIONAL_AMOUNT', {
+    zh: '补贴标准待市政府确定，当前金额为占位值，不得据以发放：可以审核，但在市政府确定标准前不能批准发放',
+    en: 'The amount rests on a placeholder the city has not set: it can be reviewed, not approved for payment',
+  });
 }

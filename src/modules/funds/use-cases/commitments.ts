@@ -61,6 +61,8 @@ export interface CommitmentRequest {
   parts: Array<{ part: 'full' | 'advance' | 'remainder' | 'guarantee'; amountFen: number; payable: boolean }>;
   programmeName?: string;
   division?: string;
+  /** The decided amount rests on a placeholder (*to be set*): refused, never committed. */
+  provisional?: boolean;
 }
 
 export interface FundWarning {
@@ -104,6 +106,13 @@ export async function commitMany(
   actor: Actor,
   requests: readonly CommitmentRequest[],
 ): Promise<{ warnings: FundWarning[]; committed: number }> {
+  // Placeholders are never paid (programmes.md, second reading): the root of every commitment.
+  const placeholder = requests.find((r) => r.provisional === true);
+  if (placeholder)
+    throw new AppError('PROVISIONAL_AMOUNT', {
+      path: 'applicationId',
+      zh: `申请 ${placeholder.applicationId} 的补贴标准待市政府确定，当前金额为占位值，不得据以发放`,
+    });
   const funds = new Map<string, FundRow>();
   for (const f of await fundRepository.list(trx)) {
     funds.set(f.code, f);
