@@ -46,6 +46,21 @@ describe.skipIf(!run)('the public portal in Chromium', () => {
     expect(errorsOf(p)).toEqual([]);
   });
 
+  it('the policy search looks across persons and enterprises, in summaries and conditions too', async () => {
+    const p = await page(PHONE);
+    await p.goto(`${site.url}/policies`);
+    // 就业见习 is shown to graduates, under 个人, not only under 企业.
+    await expect.poll(() => p.getByRole('link', { name: '就业见习补贴' }).count()).toBe(1);
+    await p.getByRole('textbox', { name: /搜索政策/ }).fill('见习');
+    await expect.poll(() => p.getByRole('link', { name: '就业见习补贴' }).count()).toBe(1);
+    // 稳岗返还 is found by words of its conditions (裁员人数), though it is for enterprises only.
+    await p.getByRole('textbox', { name: /搜索政策/ }).fill('裁员人数');
+    await expect.poll(() => p.getByRole('link', { name: /稳岗返还/ }).count()).toBe(1);
+    await p.getByRole('textbox', { name: /搜索政策/ }).fill('没有这种政策');
+    await expect.poll(() => p.getByText(/都没有与“没有这种政策”相关/).count()).toBe(1);
+    expect(errorsOf(p)).toEqual([]);
+  });
+
   it('the main public pages render on a phone and a desktop without sideways scrolling', async () => {
     for (const [name, route] of [
       ['home', '/'],

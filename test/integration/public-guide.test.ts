@@ -34,6 +34,21 @@ describe('the policy published (五(四)), without login', () => {
     expect(list.enterprise.map((p) => p.id)).toContain('startup-guarantee-loan');
   });
 
+  it('shows 就业见习 to graduates as well as to units (the pack says whom), with its keywords and conditions', async () => {
+    const r = await get('/public/programmes?date=2019-06-15');
+    const list = r.json() as {
+      person: { id: string; shownTo: string[]; keywords: string[]; conditions: string[] }[];
+      enterprise: { id: string }[];
+    };
+    const internship = list.person.find((p) => p.id === 'internship-subsidy');
+    expect(internship?.shownTo).toEqual(['person', 'enterprise']);
+    expect(internship?.keywords).toContain('见习');
+    expect(internship?.conditions.join('')).toMatch(/失业青年/);
+    expect(list.enterprise.map((p) => p.id)).toContain('internship-subsidy');
+    // A programme for enterprises only stays there.
+    expect(list.person.map((p) => p.id)).not.toContain('job-retention-refund');
+  });
+
   it('gives a service guide from the pack: legal basis in the policy’s words, standards with sources, phones to be set', async () => {
     const r = await get('/public/programmes/internship-subsidy?date=2019-06-15');
     expect(r.statusCode).toBe(200);

@@ -4,6 +4,9 @@ export interface ProgrammeSummary {
   name: string;
   nameEn: string;
   audience: 'person' | 'enterprise' | 'both';
+  shownTo: ('person' | 'enterprise')[];
+  keywords: string[];
+  conditions: string[];
   kind: 'subsidy' | 'loan' | 'calculator' | 'service';
   summary: string;
   fund: string | null;

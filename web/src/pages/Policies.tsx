@@ -5,12 +5,18 @@ import { usePrefs, useTitle } from '../lib/prefs';
 import { EmptyNotice, Show } from '../lib/status';
 import { programmeName, type PolicyList, type ProgrammeSummary } from '../lib/types';
 
+/** Whether a programme matches the search: by name, summary, conditions and keywords (case folded). */
+function matches(p: ProgrammeSummary, needle: string): boolean {
+  if (!needle) return true;
+  return [p.name, p.nameEn, p.summary, ...p.conditions, ...p.keywords].some((text) =>
+    text.toLowerCase().includes(needle),
+  );
+}
+
 function ProgrammeCards({ items, q }: { items: ProgrammeSummary[]; q: string }) {
   const { t, lang } = usePrefs();
   const needle = q.trim().toLowerCase();
-  const shown = needle
-    ? items.filter((p) => p.name.toLowerCase().includes(needle) || p.nameEn.toLowerCase().includes(needle))
-    : items;
+  const shown = items.filter((p) => matches(p, needle));
   if (shown.length === 0) return <EmptyNotice text={needle ? t('policies.noMatch', { q }) : undefined} />;
   return (
     <ul className="cards">
@@ -65,22 +71,33 @@ export default function Policies() {
               placeholder={t('policies.filter')}
               aria-label={t('policies.filter')}
             />
-            <Tabs
-              activeKey={tab}
-              onChange={(k) => update('tab', k === 'person' ? '' : k)}
-              items={[
-                {
-                  key: 'person',
-                  label: `${t('policies.person')} (${data.person.length})`,
-                  children: <ProgrammeCards items={data.person} q={q} />,
-                },
-                {
-                  key: 'enterprise',
-                  label: `${t('policies.enterprise')} (${data.enterprise.length})`,
-                  children: <ProgrammeCards items={data.enterprise} q={q} />,
-                },
-              ]}
-            />
+            {q.trim() ? (
+              // A search looks across both audiences: one list, each programme once.
+              <ProgrammeCards
+                items={[
+                  ...data.person,
+                  ...data.enterprise.filter((e) => !data.person.some((p) => p.id === e.id)),
+                ]}
+                q={q}
+              />
+            ) : (
+              <Tabs
+                activeKey={tab}
+                onChange={(k) => update('tab', k === 'person' ? '' : k)}
+                items={[
+                  {
+                    key: 'person',
+                    label: `${t('policies.person')} (${data.person.length})`,
+                    children: <ProgrammeCards items={data.person} q={q} />,
+                  },
+                  {
+                    key: 'enterprise',
+                    label: `${t('policies.enterprise')} (${data.enterprise.length})`,
+                    children: <ProgrammeCards items={data.enterprise} q={q} />,
+                  },
+                ]}
+              />
+            )}
           </>
         )}
       </Show>

@@ -236,7 +236,10 @@ function Programmes({ audience }: { audience: 'person' | 'enterprise' }) {
       </h2>
       <Show loaded={list}>
         {(l) => {
-          const items = l[audience].filter((p) => p.applyOnline);
+          // Applied for by this audience (the list also shows 就业见习 to persons, but the unit claims it).
+          const items = l[audience].filter(
+            (p) => p.applyOnline && (p.audience === audience || p.audience === 'both'),
+          );
           return items.length === 0 ? (
             <EmptyNotice text={t('self.programmesEmpty')} />
           ) : (

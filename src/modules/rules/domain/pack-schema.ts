@@ -102,6 +102,16 @@ export const GuideSchema = z.strictObject({
   phone: z.string().max(50).nullable(),
   complaintLine: z.string().max(50).nullable(),
   decisions: z.array(zh).default([]),
+  /**
+   * Whom the policy list shows the programme to, when not only its applicant audience: the internship
+   * subsidy is claimed by the unit, but it is for graduates and young unemployed people (as interns) too.
+   */
+  shownTo: z
+    .array(z.enum(['person', 'enterprise']))
+    .min(1)
+    .optional(),
+  /** Words people search the policy list with that the name and summary do not carry (见习, 实习). */
+  keywords: z.array(zh).default([]),
 });
 
 /** One step of a review chain: who acts (a role at a level of the division tree) and in how long. */

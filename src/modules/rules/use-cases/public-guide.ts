@@ -15,6 +15,9 @@ export const ProgrammeSummarySchema = z.object({
   name: z.string(),
   nameEn: z.string(),
   audience: z.enum(['person', 'enterprise', 'both']),
+  shownTo: z.array(z.enum(['person', 'enterprise'])).describe('政策清单中展示给哪类对象'),
+  keywords: z.array(z.string()).describe('检索词'),
+  conditions: z.array(z.string()),
   kind: z.enum(['subsidy', 'loan', 'calculator', 'service']),
   summary: z.string(),
   fund: z.string().nullable(),
@@ -86,6 +89,9 @@ function summary(engine: RulesEngine, p: ProgrammeSource): ProgrammeSummary {
     name: p.name,
     nameEn: p.nameEn,
     audience: p.audience,
+    shownTo: p.guide.shownTo ?? (p.audience === 'both' ? ['person', 'enterprise'] : [p.audience]),
+    keywords: p.guide.keywords,
+    conditions: p.guide.conditions,
     kind: p.kind,
     summary: p.guide.summary,
     fund: p.fund,
@@ -96,14 +102,14 @@ function summary(engine: RulesEngine, p: ProgrammeSource): ProgrammeSummary {
   };
 }
 
-/** 政策清单: every programme of the pack in force, by audience (a programme for both is in both). */
+/** 政策清单: every programme of the pack in force, by whom it is shown to (a programme for both is in both). */
 export function policyList(engine: RulesEngine, date: string) {
   const all = engine.pack.programmes.map((p) => summary(engine, p.source));
   return {
     pack: engine.label,
     date,
-    person: all.filter((p) => p.audience !== 'enterprise'),
-    enterprise: all.filter((p) => p.audience !== 'person'),
+    person: all.filter((p) => p.shownTo.includes('person')),
+    enterprise: all.filter((p) => p.shownTo.includes('enterprise')),
   };
 }
 
