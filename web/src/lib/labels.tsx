@@ -41,6 +41,7 @@ export type LabelFn = (kind: LabelKind, code: string | number | null | undefined
 export function useLabels(): LabelFn {
   const { lang } = usePrefs();
   const current = useSyncExternalStore(subscribe, () => catalogue);
+  lastLang = lang;
   return useCallback<LabelFn>(
     (kind, code) => {
       if (code === null || code === undefined || code === '') return '';
@@ -49,6 +50,29 @@ export function useLabels(): LabelFn {
     },
     [current, lang],
   );
+}
+
+let lastLang: 'zh-CN' | 'en' = 'zh-CN';
+
+/**
+ * The same lookup outside a hook (plain helpers called while a page renders): it reads the catalogue
+ * the page's `useLabels()` loaded, in the language it last rendered in.
+ */
+export function labelNow(kind: LabelKind, code: string | number | null | undefined): string {
+  if (code === null || code === undefined || code === '' || !catalogue) return '';
+  return lookupLabel(catalogue, kind, code, lastLang);
+}
+
+/**
+ * A fact source's reference in words: the system's fixed references (`persons (from the ID number)`)
+ * from the catalogue; department lists and officers' notes are already written for people.
+ */
+export function sourceRefText(label: LabelFn, ref: string | null | undefined): string {
+  if (!ref) return '';
+  const known = label('factSourceRef', ref);
+  if (known && known !== ref) return known;
+  // An identifier the catalogue lacks (`persons`, `household 12`) is not for people's eyes.
+  return /^[a-z][\w.-]*( \d+)?$/.test(ref) ? '' : ref;
 }
 
 /** For tests and for a page that received the catalogue another way. */

@@ -2,6 +2,7 @@ import { Button } from 'antd';
 import { lazy, Suspense, type LazyExoticComponent, type ReactNode } from 'react';
 import { Link, Navigate, NavLink, Route, Routes } from 'react-router';
 import type { MessageKey } from '../i18n';
+import { useLabels } from '../lib/labels';
 import { usePrefs } from '../lib/prefs';
 import { ErrorNotice, Loading } from '../lib/status';
 import { AuthProvider, useAuth } from '../lib/auth';
@@ -127,6 +128,7 @@ function Shell() {
 
 /** `/office/*`: the back office, its own chunk; asks who is logged in first. */
 export default function Office() {
+  useLabels(); // the label catalogue, loaded once for every page of the back office
   return (
     <AuthProvider fallback={(error) => (error ? <ErrorNotice error={error} /> : <Loading />)}>
       <Shell />

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import type { ApiError } from '../lib/api';
 import { api, useApi } from '../lib/api';
 import { usePrefs, useTitle } from '../lib/prefs';
+import { formatDateTime } from '../lib/dates';
 import { EmptyNotice, ErrorNotice, Show, yuan } from '../lib/status';
 import { programmeName, type Guide } from '../lib/types';
 import { DecisionView } from './DecisionView';
@@ -26,7 +27,7 @@ import type { FactField, ProgrammeFacts } from './types';
 import { asApiError } from '../lib/form';
 
 function Timeline({ entries }: { entries: TimelineEntry[] }) {
-  const { t, lang } = usePrefs();
+  const { t } = usePrefs();
   if (entries.length === 0) return <EmptyNotice text={t('self.app.timelineEmpty')} />;
   return (
     <ol className="self-timeline" data-testid="timeline">
@@ -35,7 +36,7 @@ function Timeline({ entries }: { entries: TimelineEntry[] }) {
           <div>
             <strong>{eventLabel(t, e.action)}</strong>{' '}
             <span className="meta">
-              {new Date(e.at).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN')} · {roleLabel(t, e.role)}
+              {formatDateTime(e.at)} · {roleLabel(t, e.role)}
             </span>
           </div>
           {e.comment && <p className="self-comment">{e.comment}</p>}

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { ApiError } from '../lib/api';
 import { api, useApi } from '../lib/api';
 import { useAuth } from '../lib/auth';
+import { formatDateTime } from '../lib/dates';
 import { usePrefs, useTitle } from '../lib/prefs';
 import { EmptyNotice, ErrorNotice, Loading, Show } from '../lib/status';
 import { programmeName, type PolicyList } from '../lib/types';
@@ -202,7 +203,7 @@ export function Messages({ filter }: { filter?: (n: Notification) => boolean }) 
                   {lang === 'en' ? n.messageEn : n.message}
                 </p>
                 <p className="meta">
-                  {new Date(n.createdAt).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN')}
+                  {formatDateTime(n.createdAt)}
                   {n.subject.type === 'application' && (
                     <>
                       {' · '}

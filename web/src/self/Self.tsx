@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { AuthProvider } from '../lib/auth';
+import { useLabels } from '../lib/labels';
 import { ErrorNotice, Loading } from '../lib/status';
 import Home from './Home';
 import './messages';
@@ -13,6 +14,7 @@ const NotFound = lazy(() => import('../pages/NotFound'));
 
 /** `/me/*`: self-service for citizens and enterprises after login (its own chunk). */
 export default function Self() {
+  useLabels(); // the label catalogue, loaded once for every page of the area
   return (
     <AuthProvider fallback={(error) => (error ? <ErrorNotice error={error} /> : <Loading />)}>
       <Suspense fallback={<Loading />}>

@@ -5,6 +5,7 @@ import { api, useApi } from '../../lib/api';
 import { usePrefs, useTitle } from '../../lib/prefs';
 import { EmptyNotice, ErrorNotice, Loading } from '../../lib/status';
 import { chinaTime } from './format';
+import { labelNow, useLabels } from '../../lib/labels';
 import { known } from './parts';
 import type { AuditPage, AuditRecord, AuditVerification } from './types';
 import './messages';
@@ -87,8 +88,20 @@ function Field({
   );
 }
 
+/** A value of an audit record's details in words (no JSON in front of people). */
+function detailText(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (typeof v === 'string' || typeof v === 'number') return String(v);
+  if (Array.isArray(v)) return v.map(detailText).join('、');
+  return Object.entries(v as Record<string, unknown>)
+    .map(([k, x]) => `${labelNow('fact', k) || k}：${detailText(x)}`)
+    .join('；');
+}
+
 function Details({ value }: { value: unknown }) {
   const { t } = usePrefs();
+  useLabels();
   if (value === null || value === undefined || (typeof value === 'object' && Object.keys(value).length === 0))
     return <p className="admin-muted">{t('admin.audit.noDetails')}</p>;
   if (typeof value === 'object' && !Array.isArray(value)) {
@@ -96,33 +109,25 @@ function Details({ value }: { value: unknown }) {
       <dl className="admin-dl admin-details">
         {Object.entries(value as Record<string, unknown>).map(([k, v]) => (
           <div key={k} className="admin-dl-row">
-            <dt>
-              <code>{k}</code>
-            </dt>
-            <dd>
-              {typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? (
-                String(v)
-              ) : (
-                <pre className="admin-json">{JSON.stringify(v, null, 2)}</pre>
-              )}
-            </dd>
+            <dt>{known(t, `admin.detail.${k}`, labelNow('fact', k) || k)}</dt>
+            <dd>{detailText(v)}</dd>
           </div>
         ))}
       </dl>
     );
   }
-  return <pre className="admin-json">{JSON.stringify(value, null, 2)}</pre>;
+  return <p>{detailText(value)}</p>;
 }
 
 function Record({ r }: { r: AuditRecord }) {
+  const label = useLabels();
   const { t } = usePrefs();
   const [open, setOpen] = useState(false);
   const id = useId();
   return (
     <li className="card admin-record" data-seq={r.seq} data-action={r.action}>
       <div className="admin-record-head">
-        <strong>{known(t, `admin.action.${r.action}`, r.action)}</strong>
-        <code className="admin-muted">{r.action}</code>
+        <strong>{label('auditAction', r.action) || known(t, `admin.action.${r.action}`, r.action)}</strong>
         <span className="admin-muted">{chinaTime(r.at)}</span>
         <span className="admin-muted">#{r.seq}</span>
       </div>
@@ -205,6 +210,7 @@ function Verify() {
 
 /** 审计日志: the audit trail, newest first, filtered and paged; a record's details; verify the chain. */
 export default function Audit() {
+  const label = useLabels();
   const { t } = usePrefs();
   useTitle(t('admin.audit.title'));
   const [draft, setDraft] = useState<Filters>(EMPTY);
@@ -246,7 +252,7 @@ export default function Audit() {
               onChange={set('action')}
               options={ACTIONS.map((a) => ({
                 value: a,
-                label: `${known(t, `admin.action.${a}`, a)} (${a})`,
+                label: label('auditAction', a) || known(t, `admin.action.${a}`, a),
               }))}
               filterOption={(input, o) => !!o && String(o.label).toLowerCase().includes(input.toLowerCase())}
               allowClear

@@ -1,5 +1,6 @@
 import { Tag } from 'antd';
 import { useApi } from '../../lib/api';
+import { sourceRefText, useLabels } from '../../lib/labels';
 import { usePrefs } from '../../lib/prefs';
 import { yuan } from '../../lib/status';
 import { differenceName, DivisionName, factName, factValue, payerName, sourceKind } from './parts';
@@ -26,6 +27,7 @@ export function DecisionSummary({
   programmeId: string;
 }) {
   const { t, lang } = usePrefs();
+  useLabels(); // factName reads the catalogue
   // The parts of the amount by their names in the pack (the decision keeps only their ids).
   const guide = useApi<Guide>(`/public/programmes/${encodeURIComponent(programmeId)}`);
   const partName = (part: string) => guide.data?.components.find((c) => c.id === part)?.name ?? part;
@@ -96,6 +98,7 @@ export function DecisionSummary({
 /** The facts the decision used and where each came from (registry, declared, other departments). */
 export function FactsTable({ d }: { d: Decision }) {
   const { t } = usePrefs();
+  const label = useLabels();
   const names = Object.keys(d.facts).sort((a, b) => {
     const ka = d.sources[a]?.kind ?? '';
     const kb = d.sources[b]?.kind ?? '';
@@ -133,7 +136,7 @@ export function FactsTable({ d }: { d: Decision }) {
                       {s ? (
                         <>
                           <Tag className={`source source-${s.kind}`}>{sourceKind(t, s.kind)}</Tag>
-                          {s.ref && <span>{s.ref}</span>}
+                          {sourceRefText(label, s.ref) && <span>{sourceRefText(label, s.ref)}</span>}
                           {(s.validFrom || s.validTo) && (
                             <span className="case-muted">
                               {' '}

@@ -1,6 +1,7 @@
 import { Button } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, useApi } from '../../lib/api';
+import { formatDateTime } from '../../lib/dates';
 import { usePrefs } from '../../lib/prefs';
 import { EmptyNotice, ErrorNotice, Loading } from '../../lib/status';
 import type { Material } from '../../lib/applications';
@@ -77,7 +78,7 @@ export function Materials({ applicationId }: { applicationId: number }) {
               <div className="material-head">
                 <strong>{m.kind}</strong>
                 <span className="case-muted">
-                  {m.filename} · {size(m.size)} · {m.uploadedAt.slice(0, 10)}
+                  {m.filename} · {size(m.size)} · {formatDateTime(m.uploadedAt)}
                 </span>
                 <span className="material-actions">
                   {VIEWABLE.includes(m.mime) && (

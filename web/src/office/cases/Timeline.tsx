@@ -1,11 +1,15 @@
 import type { MessageKey } from '../../i18n';
 import type { Loaded } from '../../lib/api';
+import { formatDateTime } from '../../lib/dates';
+import { useLabels, type LabelFn } from '../../lib/labels';
 import { usePrefs } from '../../lib/prefs';
 import { EmptyNotice, ErrorNotice, Loading, yuan } from '../../lib/status';
 import { differenceName, roleName } from './parts';
 import type { ApplicationView, TimelineEntry } from '../../lib/applications';
 
-function actionLabel(t: (k: MessageKey) => string, action: string): string {
+function actionLabel(t: (k: MessageKey) => string, label: LabelFn, action: string): string {
+  const known = label('applicationEvent', action);
+  if (known && known !== action) return known;
   const key = `cases.action.${action}` as MessageKey;
   const text = t(key);
   return text === key ? action : text;
@@ -14,6 +18,7 @@ function actionLabel(t: (k: MessageKey) => string, action: string): string {
 /** 办理过程: who did what, when, at which step, with their comment. */
 export function Timeline({ a, loaded }: { a: ApplicationView; loaded: Loaded<TimelineEntry[]> }) {
   const { t, lang } = usePrefs();
+  const label = useLabels();
   const stepName = (id: string | null) => a.chain.find((s) => s.id === id)?.name ?? id;
   return (
     <section className="card case-section" aria-labelledby="case-timeline">
@@ -32,12 +37,11 @@ export function Timeline({ a, loaded }: { a: ApplicationView; loaded: Loaded<Tim
             return (
               <li key={i} data-action={e.action} className={`tl tl-${e.action}`}>
                 <div className="tl-head">
-                  <strong>{actionLabel(t, e.action)}</strong>
+                  <strong>{actionLabel(t, label, e.action)}</strong>
                   {e.stepId && <span className="case-muted">{stepName(e.stepId)}</span>}
                 </div>
                 <div className="case-muted">
-                  <time dateTime={e.at}>{e.at.slice(0, 16).replace('T', ' ')}</time> · {e.who} ·{' '}
-                  {roleName(t, e.role)}
+                  <time dateTime={e.at}>{formatDateTime(e.at)}</time> · {e.who} · {roleName(t, e.role)}
                 </div>
                 {e.comment && <p className="tl-comment">{e.comment}</p>}
                 {amount !== null && <p>{t('cases.timeline.amount', { amount: yuan(amount, lang) })}</p>}

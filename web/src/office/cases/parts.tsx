@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { MessageKey, Translate } from '../../i18n';
 import { api } from '../../lib/api';
 import { urgency } from '../../lib/dates';
+import { labelNow } from '../../lib/labels';
 import { usePrefs } from '../../lib/prefs';
 import type { ApplicationStatus, StepView } from '../../lib/applications';
 
@@ -109,7 +110,11 @@ export function factValue(t: Translate, value: unknown): string {
   if (value === true) return t('cases.yes');
   if (value === false) return t('cases.no');
   if (value === 'female' || value === 'male') return t(`cases.value.${value}`);
-  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (typeof value === 'string') {
+    const named = labelNow('education', value) || labelNow('option', value);
+    return named && named !== value ? named : value;
+  }
+  if (typeof value === 'number') return String(value);
   if (Array.isArray(value))
     return value.length === 0 ? '—' : value.map((v) => factValue(t, v)).join(t('cases.join.items'));
   if (typeof value === 'object')
@@ -119,8 +124,10 @@ export function factValue(t: Translate, value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** A fact's name in words where the catalogue has it, else its identifier. */
+/** A fact's name in words: the label catalogue's (lib/labels), else this part's own. */
 export function factName(t: (k: MessageKey) => string, name: string): string {
+  const known = labelNow('fact', name);
+  if (known && known !== name) return known;
   const key = `cases.fact.${name}` as MessageKey;
   const text = t(key);
   return text === key ? name : text;
@@ -128,6 +135,8 @@ export function factName(t: (k: MessageKey) => string, name: string): string {
 
 /** Where a fact came from, in words. */
 export function sourceKind(t: (k: MessageKey) => string, kind: string): string {
+  const known = labelNow('factSource', kind);
+  if (known && known !== kind) return known;
   const key = `cases.source.${kind}` as MessageKey;
   const text = t(key);
   return text === key ? kind : text;

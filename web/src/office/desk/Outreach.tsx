@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { api, useApi } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
+import { formatDateTime } from '../../lib/dates';
 import { usePrefs, useTitle } from '../../lib/prefs';
 import { EmptyNotice, ErrorNotice, Loading, Show, yuan } from '../../lib/status';
 import type { DivisionItem } from '../../lib/types';
@@ -22,12 +23,9 @@ const STATUS: Record<OutreachItem['status'], MessageKey> = {
 const keyOf = (f: Pick<OutreachItem, 'subjectType' | 'subjectId' | 'programme'>) =>
   `${f.subjectType}:${f.subjectId}:${f.programme}`;
 
-function when(iso: string, lang: string): string {
-  return new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', {
-    dateStyle: 'short',
-    timeStyle: 'short',
-    hour12: false,
-  });
+/** An instant in Beijing time (both languages read the same digits). */
+function when(iso: string, _lang: string): string {
+  return formatDateTime(iso);
 }
 
 /** The latest scan, and running a new one (it runs in the background; its end is followed here). */

@@ -4,6 +4,7 @@ import { Link, Route, Routes, useParams } from 'react-router';
 import { api, ApiError, useApi } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
 import { today } from '../../lib/dates';
+import { labelNow, sourceRefText, useLabels } from '../../lib/labels';
 import { usePrefs, useT, useTitle } from '../../lib/prefs';
 import { EmptyNotice, ErrorNotice, Loading, Show, yuan } from '../../lib/status';
 import type { MessageKey } from '../../i18n';
@@ -169,16 +170,29 @@ function Reveal({ p, onRevealed }: { p: PersonView; onRevealed: (p: PersonView) 
   );
 }
 
-function factValue(v: unknown, t: ReturnType<typeof useT>): string {
+/** A fact's value in words: yes/no, an option's name, nested facts as name：value pairs (no JSON). */
+function factValue(v: unknown, t: ReturnType<typeof useT>, path = ''): string {
   if (v === true) return t('common.yes');
   if (v === false) return t('common.no');
-  if (v === null || v === undefined) return '—';
-  if (typeof v === 'object') return JSON.stringify(v);
+  if (v === null || v === undefined || v === '') return '—';
+  if (Array.isArray(v)) return v.map((x) => factValue(x, t, path)).join('、');
+  if (typeof v === 'object')
+    return Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => {
+        const p = path ? `${path}.${k}` : k;
+        return `${labelNow('fact', p) || labelNow('fact', k) || k}：${factValue(x, t, p)}`;
+      })
+      .join('；');
+  if (typeof v === 'string') {
+    const named = labelNow('education', v) || labelNow('option', v);
+    return named && named !== v ? named : v;
+  }
   return String(v);
 }
 
 function Facts({ id }: { id: number }) {
   const t = useT();
+  const labelFn = useLabels();
   const facts = useApi<FactView[]>(`/persons/${id}/facts`);
   return (
     <section className="section" aria-labelledby="persons-facts-title">
@@ -191,17 +205,19 @@ function Facts({ id }: { id: number }) {
             <dl className="facts">
               {list.map((f) => {
                 const key = `desk.fact.${f.name}` as MessageKey;
-                const label = t(key);
+                const own = labelFn('fact', f.name);
+                const label = own && own !== f.name ? own : t(key);
+                const ref = sourceRefText(labelFn, f.source.ref);
                 return (
                   <Fragment key={f.id}>
                     <dt>{label === key ? f.name : label}</dt>
                     <dd>
-                      {factValue(f.value, t)}{' '}
+                      {factValue(f.value, t, f.name)}{' '}
                       <span className="meta">
                         {t('desk.persons.factSince', { date: f.validFrom })}
                         {f.validTo ? t('desk.persons.factUntil', { date: f.validTo }) : ''} ·{' '}
                         {t(`desk.persons.source.${f.source.kind}` as MessageKey)}
-                        {f.source.ref ? t('desk.paren', { text: f.source.ref }) : ''}
+                        {ref ? t('desk.paren', { text: ref }) : ''}
                         {f.via ? ` · ${t('desk.persons.viaHousehold', { id: f.via.household })}` : ''}
                       </span>
                     </dd>
