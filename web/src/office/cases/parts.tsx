@@ -2,7 +2,7 @@ import { Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import type { MessageKey, Translate } from '../../i18n';
 import { api } from '../../lib/api';
-import { urgency } from '../../lib/dates';
+import { formatPercent, urgency } from '../../lib/dates';
 import { labelNow } from '../../lib/labels';
 import { usePrefs } from '../../lib/prefs';
 import type { ApplicationStatus, StepView } from '../../lib/applications';
@@ -56,6 +56,8 @@ export function DeadlineTag({ step }: { step: StepView }) {
 
 /** A role's name in the reader's language (the office catalogue has them). */
 export function roleName(t: (k: MessageKey) => string, role: string): string {
+  const known = labelNow('role', role);
+  if (known && known !== role) return known;
   const key = `role.${role}` as MessageKey;
   const text = t(key);
   return text === key ? role : text;
@@ -119,7 +121,12 @@ export function factValue(t: Translate, value: unknown): string {
     return value.length === 0 ? '—' : value.map((v) => factValue(t, v)).join(t('cases.join.items'));
   if (typeof value === 'object')
     return Object.entries(value as Record<string, unknown>)
-      .map(([k, v]) => t('cases.join.pair', { name: factName(t, k), value: factValue(t, v) }))
+      .map(([k, v]) =>
+        t('cases.join.pair', {
+          name: factName(t, k),
+          value: typeof v === 'number' && /Rate$/.test(k) ? formatPercent(v) : factValue(t, v),
+        }),
+      )
       .join(t('cases.join.pairs'));
   return JSON.stringify(value);
 }
