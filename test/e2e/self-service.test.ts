@@ -267,6 +267,7 @@ describe.skipIf(!run)('self-service (我的办事) in Chromium', () => {
     await chooseOption(p, 'internship.intern.education', '本科');
     await p.locator('#fact-internship-intern-leftSchoolOn').fill('2025-07-01');
     await answerRadio(p, 'internship.intern.employed', '否');
+    await answerRadio(p, 'internship.intern.enrolledStudent', '否'); // asked since the second reading
     // The intern's birth date comes from the ID number: not asked.
     expect(await p.locator('[data-fact="internship.intern.birthDate"]').count()).toBe(0);
     await p.getByRole('button', { name: '保存并继续' }).click();
