@@ -12,12 +12,12 @@ import {
   listBudgets,
   createBatch,
   listSpotChecks,
-  runBatch,
   setBudget,
 } from '../../src/modules/funds/index.js';
 import { registerPerson } from '../../src/modules/registry/index.js';
 import { todayInChina } from '../../src/shared/dates/calendar-date.js';
 import { makeIdNumber } from '../../src/shared/identity/index.js';
+import { sendAndPay } from '../support/payments.js';
 import { actor, LINGYUAN, TOWNSHIP_A } from '../support/test-app.js';
 import { DESKTOP, loginTo, PHONE, run, SCREENSHOTS, useSite } from './browser.js';
 
@@ -121,15 +121,37 @@ describe.skipIf(!run)('back office: funds and payment batches in Chromium', () =
     expect(rowText).not.toContain(ID_NUMBER);
     expect(await p.locator('[data-figure="total"]').textContent()).toBe(yuanText(amountFen));
 
-    // Pay it (after saying what it pays).
-    await p.getByRole('button', { name: /^发\s*放$/ }).click();
-    await p.getByText(/将发放 1 笔/).waitFor();
-    await p.getByRole('button', { name: '确认发放' }).click();
+    // Before it is sent, the bank's results cannot be recorded (no upload offered).
+    expect(await p.getByLabel('银行回盘文件（CSV）').count()).toBe(0);
+    // Send it to the bank (after saying what it sends): sent is not paid.
+    await p.getByRole('button', { name: '报送银行' }).click();
+    await p.getByText(/将把 1 笔、合计/).waitFor();
+    await p.getByRole('button', { name: '确认报送' }).click();
+    await expect
+      .poll(() => p.locator('section.funds-batch').getAttribute('data-status'), { timeout: 15_000 })
+      .toBe('sent');
+    expect(await p.locator('[data-figure="sent"]').textContent()).toBe(`1 笔，${yuanText(amountFen)}`);
+    expect(await p.locator('[data-figure="paid"]').textContent()).toBe('0 笔，¥0.00');
+    await expect.poll(() => row.locator('.ant-tag').textContent()).toBe('已报送，待回盘');
+    expect(await p.getByRole('button', { name: '报送银行' }).count()).toBe(0);
+    expect((await listBudgets(site.app, city, 'special', year))[0]!.balances).toMatchObject({
+      committed: amountFen,
+      disbursed: 0,
+    });
+    await p.screenshot({ path: `${SCREENSHOTS}/funds-batch-sent-desktop.png`, fullPage: true });
+
+    // The bank's result for the item: paid. Only now is it paid.
+    await row.getByRole('button', { name: /登记明细 .*的发放结果/ }).click();
+    await p
+      .locator('form.funds-mark')
+      .getByRole('button', { name: /^登\s*记$/ })
+      .click();
     await expect
       .poll(() => p.locator('section.funds-batch').getAttribute('data-status'), { timeout: 15_000 })
       .toBe('done');
     expect(await p.locator('[data-figure="paid"]').textContent()).toBe(`1 笔，${yuanText(amountFen)}`);
-    await expect.poll(() => row.locator('.ant-tag').textContent()).toBe('已发放');
+    expect(await p.locator('[data-figure="sent"]').textContent()).toBe('0 笔，¥0.00');
+    await expect.poll(() => row.locator('.ant-tag').textContent()).toBe('已支付');
 
     // The roster, a real download through the API, read back with exceljs.
     const [download] = await Promise.all([
@@ -290,12 +312,14 @@ describe.skipIf(!run)('back office: funds and payment batches in Chromium', () =
   it('an interrupted batch shows as resumable and is finished in the page; then a 抽查 sample, a finding and a 追回', async () => {
     const { app } = site;
     const [second] = await listBatches(app, city);
-    await runBatch(app, city, second!.id);
+    await sendAndPay(app, city, second!.id);
     // A second application approved; its batch is cut off after its first chunk (as by a crash).
     const p2 = await registerPerson(app, actor('townshipOfficer', TOWNSHIP_A), {
       name: '王二安',
       idNumber: makeIdNumber('211382', '1991-05-05', 9, 'female'),
       residenceDivision: VILLAGE,
+      bankName: '凌源市农村信用合作联社',
+      bankAccount: '6221000098765432',
     });
     const clerk = actor('villageClerk', VILLAGE);
     const a = await createApplication(app, clerk, {
@@ -331,15 +355,22 @@ describe.skipIf(!run)('back office: funds and payment batches in Chromium', () =
     const listed = p.locator('tr.ant-table-row', { has: p.locator(`a[data-batch="${cut!.id}"]`) });
     await expect.poll(() => listed.textContent(), { timeout: 10_000 }).toContain('已中断，可继续');
     await listed.getByRole('link').click();
-    await p.getByText('该批次尚未发放完毕').waitFor({ timeout: 10_000 });
-    await p.getByRole('button', { name: '继续发放' }).focus();
+    await p.getByText('该批次尚未报送完毕').waitFor({ timeout: 10_000 });
+    await p.getByRole('button', { name: '继续报送' }).focus();
     await p.keyboard.press('Enter');
-    await p.getByRole('button', { name: '确认发放' }).click();
+    await p.getByRole('button', { name: '确认报送' }).click();
     await expect
       .poll(() => p.locator('section.funds-batch').getAttribute('data-status'), { timeout: 15_000 })
-      .toBe('done');
+      .toBe('sent');
     expect(await p.getByText('已中断，可继续').count()).toBe(0);
-    expect((await listBatches(app, city))[0]).toMatchObject({ id: cut!.id, status: 'done', paid: 1 });
+    expect((await listBatches(app, city))[0]).toMatchObject({
+      id: cut!.id,
+      status: 'sent',
+      sent: 1,
+      paid: 0,
+    });
+    // The bank's results paid it.
+    expect(await sendAndPay(app, city, cut!.id)).toMatchObject({ status: 'done', paid: 1 });
 
     // 抽查: 5 % of the two paid items is one, drawn at random.
     await p.goto(`${site.url}/office/payments/spot-checks`);

@@ -29,6 +29,7 @@ import { endUnemployment, registerUnemployment } from '../../src/modules/service
 import { makeIdNumber, makeUscc } from '../../src/shared/identity/index.js';
 import { expectLedgerBalanced } from '../support/ledger.js';
 import { actor, createTestApp, LINGYUAN, TOWNSHIP_A, TOWNSHIP_B, type TestApp } from '../support/test-app.js';
+import { sendAndPay } from '../support/payments.js';
 
 let app: TestApp;
 const VILLAGE = '211382101200';
@@ -300,7 +301,7 @@ describe('a person-side application from submission to paid', () => {
       }),
     ).rejects.toMatchObject({ code: expect.stringMatching(/LIMIT_REACHED|NOT_ELIGIBLE/) });
 
-    const batch = await runBatch(
+    const batch = await sendAndPay(
       app,
       approver,
       (await createBatch(app, approver, { programmeId: 'vocational-training-subsidy' })).id,
@@ -408,7 +409,7 @@ describe('an enterprise-side application from submission to paid', () => {
       status: 'unpaid',
       failures: [expect.objectContaining({ batchId: first.id, reason: '账户已销户' })],
     });
-    const second = await runBatch(
+    const second = await sendAndPay(
       app,
       approver,
       (await createBatch(app, approver, { programmeId: 'job-retention-refund' })).id,

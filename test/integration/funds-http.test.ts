@@ -142,6 +142,13 @@ describe('funds over HTTP', () => {
     const items = (await call('appr', 'GET', `/payment-batches/${batch.id}/items`)).json() as {
       itemId: number;
     }[];
+    // Not sent to the bank yet: it cannot be paid. Sent: still not paid, until the bank's result.
+    const early = await call('appr', 'POST', `/payment-batches/${batch.id}/results`, {
+      results: [{ itemId: items[0]!.itemId, outcome: 'paid' }],
+    });
+    expect(early.statusCode).toBe(409);
+    const sent = await call('appr', 'POST', `/payment-batches/${batch.id}/run`);
+    expect(sent.json()).toMatchObject({ status: 'sent', sent: 1, paid: 0, paidFen: 0 });
     const results = await call('appr', 'POST', `/payment-batches/${batch.id}/results`, {
       results: [{ itemId: items[0]!.itemId, outcome: 'paid' }],
     });

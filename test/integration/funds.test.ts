@@ -17,6 +17,8 @@ import {
   paymentsForApplications,
   prepareRoster,
   recordRecovery,
+  claimRecovery,
+  listHeldItems,
   recordResults,
   recordSpotCheckResult,
   releasePart,
@@ -28,6 +30,7 @@ import {
 } from '../../src/modules/funds/index.js';
 import { drawSample } from '../../src/modules/funds/domain/spot-check-sample.js';
 import { makeIdNumber, makeUscc } from '../../src/shared/identity/index.js';
+import { sendAndPay } from '../support/payments.js';
 import { expectLedgerBalanced } from '../support/ledger.js';
 import { actor, createTestApp, LINGYUAN, TOWNSHIP_A, TOWNSHIP_B, type TestApp } from '../support/test-app.js';
 
@@ -397,18 +400,48 @@ describe('payment batches', () => {
     expect(audit.rows.map((r) => r.details.reason)).toEqual(['报送银行代发']);
   });
 
-  it('pays every item once; a failed item comes back unpaid, with the reason, for a later batch', async () => {
+  it('sends the batch to the bank without paying; pays only on the bank’s result; a failed item is re-sent later, paid once', async () => {
     const ran = await runBatch(app, approver, batchId, { chunk: 3 });
-    expect(ran).toMatchObject({ status: 'done', paid: ran.items, paidFen: ran.totalFen, claimed: 0 });
+    // Sent to the bank is not paid: no disbursement, the money still committed.
+    expect(ran).toMatchObject({
+      status: 'sent',
+      sent: ran.items,
+      sentFen: ran.totalFen,
+      paid: 0,
+      claimed: 0,
+    });
+    const journals = async (kind: string) =>
+      (
+        await sql<{ n: number }>`SELECT count(*)::int AS n FROM ledger_journals WHERE kind = ${kind}`.execute(
+          app.db,
+        )
+      ).rows[0]!.n;
+    const disbursedBefore = await journals('disbursement');
     const again = await runBatch(app, approver, batchId);
-    expect(again.paidFen).toBe(ran.paidFen);
+    expect(again).toMatchObject({ status: 'sent', paid: 0 });
     const items = await listBatchItems(app, approver, batchId);
+    expect(new Set(items.map((i) => i.status))).toEqual(new Set(['sent']));
+    const paidItems = (await paymentsForApplications(app.db, LINGYUAN, [items[1]!.applicationId])).get(
+      items[1]!.applicationId,
+    )!;
+    expect(paidItems.find((v) => v.itemId === items[1]!.itemId)).toMatchObject({ status: 'sent' });
+    await expectLedgerBalanced(app);
+
     const failed = items[0]!;
     const r = await recordResults(app, approver, batchId, {
       csv: `明细编号,结果,原因\n${failed.itemId},失败,账户已销户\n${items[1]!.itemId},成功,\n`,
     });
-    expect(r.recorded).toEqual({ paid: 0, failed: 1, unchanged: 1 });
-    expect(r).toMatchObject({ failed: 1, failedFen: failed.amountFen, paid: ran.items - 1 });
+    expect(r.recorded).toEqual({ paid: 1, failed: 1, unchanged: 0 });
+    expect(r).toMatchObject({ status: 'sent', failed: 1, failedFen: failed.amountFen, paid: 1 });
+    expect(await journals('disbursement')).toBe(disbursedBefore + 1);
+    // The rest of the bank's file; the same file again changes nothing.
+    const rest = items.slice(2).map((i) => ({ itemId: i.itemId, outcome: 'paid' as const }));
+    const done = await recordResults(app, approver, batchId, { results: rest });
+    expect(done).toMatchObject({ status: 'done', paid: ran.items - 1, sent: 0 });
+    const twice = await recordResults(app, approver, batchId, { results: rest });
+    expect(twice.recorded).toEqual({ paid: 0, failed: 0, unchanged: rest.length });
+    expect(await journals('disbursement')).toBe(disbursedBefore + ran.items - 1);
+
     const view = (await paymentsForApplications(app.db, LINGYUAN, [failed.applicationId])).get(
       failed.applicationId,
     )!;
@@ -424,7 +457,11 @@ describe('payment batches', () => {
     expect(later.items).toBeGreaterThanOrEqual(1);
     const laterItems = await listBatchItems(app, approver, later.id);
     expect(laterItems.map((i) => i.itemId)).toContain(failed.itemId);
-    const paid = await runBatch(app, approver, later.id);
+    // A line claimed but not yet sent cannot be paid.
+    await expect(
+      recordResults(app, approver, later.id, { results: [{ itemId: failed.itemId, outcome: 'paid' }] }),
+    ).rejects.toMatchObject({ code: 'PAYMENT_BATCH_STATE' });
+    const paid = await sendAndPay(app, approver, later.id);
     expect(paid.status).toBe('done');
     const lines = await sql<{ status: string; n: number }>`
       SELECT status, count(*)::int AS n FROM payment_batch_lines WHERE item_id = ${failed.itemId} GROUP BY status ORDER BY status`.execute(
@@ -434,13 +471,49 @@ describe('payment batches', () => {
       { status: 'failed', n: 1 },
       { status: 'paid', n: 1 },
     ]);
+    // Paid once: one disbursement, and no reversal (the failed send was never paid).
     const disbursed = await sql<{ kind: string; n: number }>`
-      SELECT kind, count(*)::int AS n FROM ledger_journals WHERE memo LIKE ${'%item ' + failed.itemId + '%'} AND kind IN ('disbursement', 'reversal')
+      SELECT kind, count(*)::int AS n FROM ledger_journals WHERE memo LIKE ${'%item ' + failed.itemId} AND kind IN ('disbursement', 'reversal')
        GROUP BY kind ORDER BY kind`.execute(app.db);
-    expect(disbursed.rows).toEqual([
-      { kind: 'disbursement', n: 2 },
-      { kind: 'reversal', n: 1 },
+    expect(disbursed.rows).toEqual([{ kind: 'disbursement', n: 1 }]);
+  });
+
+  it('returns a paid item the bank sends back later: reversed once, paid again in a later batch', async () => {
+    await commit(request({}));
+    const b = await createBatch(app, approver, {});
+    await sendAndPay(app, approver, b.id);
+    const [item] = await listBatchItems(app, approver, b.id);
+    const r = await recordResults(app, approver, b.id, {
+      results: [{ itemId: item!.itemId, outcome: 'failed', reason: '退票' }],
+    });
+    expect(r).toMatchObject({ failed: 1, paid: 0 });
+    const rev = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM ledger_journals WHERE kind = 'reversal' AND key = ${`reverse:${b.id}:${item!.itemId}`}`.execute(
+      app.db,
+    );
+    expect(rev.rows[0]!.n).toBe(1);
+    const again = await createBatch(app, approver, {});
+    expect(await sendAndPay(app, approver, again.id)).toMatchObject({ status: 'done', paid: 1 });
+    await expectLedgerBalanced(app);
+  });
+
+  it('holds an item whose payee has no bank account (无收款账户): not sent, listed with the reason', async () => {
+    const noAccount = request({});
+    noAccount.payee = { ...noAccount.payee, bankName: null, bankAccount: null };
+    await commit(noAccount);
+    await expect(createBatch(app, approver, {})).rejects.toMatchObject({ code: 'PAYMENT_BATCH_EMPTY' });
+    const held = await listHeldItems(app, approver);
+    expect(held).toEqual([
+      expect.objectContaining({
+        applicationId: noAccount.applicationId,
+        reason: 'noAccount',
+        reasonText: expect.stringContaining('无收款账户'),
+      }),
     ]);
+    const [item] = (await paymentsForApplications(app.db, LINGYUAN, [noAccount.applicationId])).get(
+      noAccount.applicationId,
+    )!;
+    expect(item).toMatchObject({ status: 'unpaid', batchId: null });
   });
 
   it('keeps items of another township out of a township-scoped view', async () => {
@@ -474,7 +547,7 @@ describe('抽查 after payment', () => {
         }),
       );
     const b = await createBatch(app, approver, { programmeId: 'public-welfare-post-subsidy' });
-    await runBatch(app, approver, b.id);
+    await sendAndPay(app, approver, b.id);
 
     await expect(setSpotCheckRate(app, leader, 'public-welfare-post-subsidy', 10)).rejects.toMatchObject({
       code: 'FORBIDDEN',
@@ -539,5 +612,35 @@ describe('抽查 after payment', () => {
     expect(line!.balances).toMatchObject({ disbursed: 3_800_000, recoverable: 0, recovered: 200_000 });
     // A township officer with the permission would see only its own township's checks.
     expect(await listSpotChecks(app, actor('cityOfficer', TOWNSHIP_B), {})).toEqual([]);
+  });
+
+  it('lets the amount to recover of a finding saved without one be set later, then recovered', async () => {
+    const [open] = await listSpotChecks(app, checker, { status: 'open' });
+    const found = await recordSpotCheckResult(app, checker, open!.id, {
+      result: 'irregular',
+      note: '材料存疑，金额待核定',
+    });
+    expect(found).toMatchObject({ status: 'irregular', recoveryFen: 0 });
+    // Before: no way to recover (409 for ever). Now the amount is set when known, never above what was paid.
+    await expect(recordRecovery(app, checker, open!.id, { amountFen: 1 })).rejects.toMatchObject({
+      code: 'SPOT_CHECK_STATE',
+      messageZh: expect.stringContaining('请先确定应追回金额'),
+    });
+    await expect(
+      claimRecovery(app, checker, open!.id, { recoveryFen: found.amountFen + 1 }),
+    ).rejects.toMatchObject({ code: 'RECOVERY_EXCEEDS', path: 'recoveryFen' });
+    const claimed = await claimRecovery(app, checker, open!.id, { recoveryFen: 100_000 });
+    expect(claimed.recoveryFen).toBe(100_000);
+    await expect(claimRecovery(app, checker, open!.id, { recoveryFen: 50_000 })).rejects.toMatchObject({
+      code: 'RECOVERY_EXCEEDS',
+    });
+    await claimRecovery(app, checker, open!.id, { recoveryFen: 120_000 });
+    const back = await recordRecovery(app, checker, open!.id, { amountFen: 120_000 });
+    expect(back).toMatchObject({ recoveryFen: 120_000, recoveredFen: 120_000 });
+    // A confirmed check cannot claim anything.
+    const [ok] = await listSpotChecks(app, checker, { status: 'confirmed' });
+    await expect(claimRecovery(app, checker, ok!.id, { recoveryFen: 1 })).rejects.toMatchObject({
+      code: 'SPOT_CHECK_STATE',
+    });
   });
 });

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { inject } from 'vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,8 +13,10 @@ import { actor, createTestApp, LINGYUAN, TOWNSHIP_A, type TestApp } from '../sup
 
 /**
  * Exactly once: `jiuye payments` runs in a child process and is killed with SIGKILL in the middle of
- * building a batch, then again in the middle of paying it; a last run finishes. Every item is paid
- * once, the batch total is right, and the ledger balances.
+ * building a batch, then again in the middle of sending it to the bank; a last run finishes sending.
+ * Nothing is paid until the bank's result file is recorded (twice: the second changes nothing); the
+ * items the bank failed go into a later batch and are paid there. Every item is paid once, the totals
+ * are right, and the ledger balances.
  */
 const ITEMS = 3000;
 let app: TestApp;
@@ -73,16 +77,18 @@ const state = async () =>
   (
     await sql<{
       lines: number;
+      sent_lines: number;
       paid_lines: number;
       paid_items: number;
       journals: number;
       status: string | null;
     }>`
       SELECT (SELECT count(*) FROM payment_batch_lines)::int AS lines,
+             (SELECT count(*) FROM payment_batch_lines WHERE status = 'sent')::int AS sent_lines,
              (SELECT count(*) FROM payment_batch_lines WHERE status = 'paid')::int AS paid_lines,
              (SELECT count(*) FROM fund_commitments WHERE status = 'paid')::int AS paid_items,
              (SELECT count(*) FROM ledger_journals WHERE kind = 'disbursement')::int AS journals,
-             (SELECT string_agg(status, ',') FROM payment_batches) AS status`.execute(app.db)
+             (SELECT string_agg(status, ',' ORDER BY id) FROM payment_batches) AS status`.execute(app.db)
   ).rows[0]!;
 
 /** Let a child process have the embedded database (PGlite has one process), then take it back. */
@@ -141,43 +147,96 @@ describe('a payment batch killed in the middle', () => {
       expect(s.paid_lines).toBe(0);
       await expectLedgerBalanced(app);
 
-      // 2. Resumed, then killed while paying.
+      // 2. Resumed, then killed while sending to the bank: nothing is paid by sending.
       await handOver();
       const second = await jiuye(
         ['run', '--chunk', '100'],
-        (e) => e.phase === 'disburse' && (e.done ?? 0) >= 800,
+        (e) => e.phase === 'send' && (e.done ?? 0) >= 800,
       );
       expect(second.signal, second.stderr).toBe('SIGKILL');
       expect(second.events.some((e) => e.phase === 'build')).toBe(true);
       await takeBack();
       s = await state();
-      expect(s.status).toBe('disbursing');
+      expect(s.status).toBe('sending');
       expect(s.lines).toBe(ITEMS);
-      expect(s.paid_lines).toBeGreaterThanOrEqual(800);
-      expect(s.paid_lines).toBeLessThan(ITEMS);
-      // What was committed before the kill is whole: lines, items and journals agree.
-      expect(s.paid_items).toBe(s.paid_lines);
-      expect(s.journals).toBe(s.paid_lines);
+      expect(s.sent_lines).toBeGreaterThanOrEqual(800);
+      expect(s.sent_lines).toBeLessThan(ITEMS);
+      expect(s.paid_lines).toBe(0);
+      expect(s.paid_items).toBe(0);
+      expect(s.journals).toBe(0);
       await expectLedgerBalanced(app);
 
-      // 3. Run again to the end; a fourth run finds nothing left to do.
+      // 3. Run again to the end of sending; a fourth run finds nothing left to do. Still nothing paid.
       await handOver();
       const third = await jiuye(['run', '--chunk', '100']);
       expect(third.code, third.stderr).toBe(0);
-      const done = third.events.find((e) => e.event === 'done')!.batch!;
-      expect(done).toMatchObject({ paid: ITEMS, totalFen: expectedFen });
+      const sent = third.events.find((e) => e.event === 'done')!.batch!;
+      expect(sent).toMatchObject({ status: 'sent', sent: ITEMS, paid: 0, totalFen: expectedFen });
       const fourth = await jiuye(['run']);
       expect(fourth.code, fourth.stderr).toBe(0);
       expect(fourth.events).toEqual([]);
       await takeBack();
+      s = await state();
+      expect(s).toMatchObject({
+        lines: ITEMS,
+        sent_lines: ITEMS,
+        paid_lines: 0,
+        journals: 0,
+        status: 'sent',
+      });
+
+      // 4. The bank's result file: every item paid but the first ten (account closed). Recorded twice.
+      const failedIds = new Set<number>();
+      const ids = (
+        await sql<{ id: number }>`SELECT id FROM fund_commitments ORDER BY id`.execute(app.db)
+      ).rows.map((r) => Number(r.id));
+      for (const id of ids.slice(0, 10)) failedIds.add(id);
+      const file = path.join(app.dataDir, 'bank-results.csv');
+      fs.writeFileSync(
+        file,
+        '明细编号,结果,原因\n' +
+          ids.map((id) => (failedIds.has(id) ? `${id},失败,账户已销户` : `${id},成功,`)).join('\n') +
+          '\n',
+      );
+      const failedFen = requests
+        .filter((_, i) => failedIds.has(ids[i]!))
+        .reduce((t, r) => t + r.parts[0]!.amountFen, 0);
+      await handOver();
+      const results = await jiuye(['results', '--batch', String(sent.id), '--file', file]);
+      expect(results.code, results.stderr).toBe(0);
+      const again = await jiuye(['results', '--batch', String(sent.id), '--file', file]);
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.events[0]).toMatchObject({ recorded: { paid: 0, failed: 0, unchanged: ITEMS } });
+      await takeBack();
+      s = await state();
+      expect(s).toMatchObject({
+        sent_lines: 0,
+        paid_lines: ITEMS - 10,
+        paid_items: ITEMS - 10,
+        journals: ITEMS - 10,
+        status: 'done',
+      });
+      await expectLedgerBalanced(app);
+
+      // 5. The failed items go into a later batch, are sent, and paid on its results.
+      await handOver();
+      const fifth = await jiuye(['batch']);
+      expect(fifth.code, fifth.stderr).toBe(0);
+      const second2 = fifth.events.find((e) => e.event === 'done')!.batch!;
+      expect(second2).toMatchObject({ status: 'sent', sent: 10, totalFen: failedFen });
+      fs.writeFileSync(file, '明细编号,结果\n' + [...failedIds].map((id) => `${id},成功`).join('\n') + '\n');
+      const paidLater = await jiuye(['results', '--batch', String(second2.id), '--file', file]);
+      expect(paidLater.code, paidLater.stderr).toBe(0);
+      await takeBack();
 
       s = await state();
       expect(s).toEqual({
-        lines: ITEMS,
+        lines: ITEMS + 10,
+        sent_lines: 0,
         paid_lines: ITEMS,
         paid_items: ITEMS,
         journals: ITEMS,
-        status: 'done',
+        status: 'done,done',
       });
       const perItem = await sql<{ n: number; items: number }>`
       SELECT n, count(*)::int AS items FROM (

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { systemActor } from '../../src/modules/access/index.js';
-import { commitForApproval, createBatch, runBatch, setBudget } from '../../src/modules/funds/index.js';
+import { commitForApproval, createBatch, setBudget } from '../../src/modules/funds/index.js';
+import { sendAndPay } from './payments.js';
 import { registerPerson, setFact } from '../../src/modules/registry/index.js';
 import { registerUnemployment } from '../../src/modules/services/index.js';
 import { makeIdNumber } from '../../src/shared/identity/index.js';
@@ -84,7 +85,7 @@ export async function setUpMonitoringFigures(app: TestApp): Promise<{ year: numb
   await commit(1, 'internship-subsidy', '就业补助资金', VILLAGE_A1, 150_000);
   await commit(2, 'internship-subsidy', '就业补助资金', VILLAGE_A1, 150_000);
   const batch = await createBatch(app, approver, { programmeId: 'internship-subsidy' });
-  await runBatch(app, approver, batch.id);
+  await sendAndPay(app, approver, batch.id);
   await commit(3, 'talent-housing-grant', '专项资金', VILLAGE_B1, 2_000_000);
 
   const townA = actor('townshipOfficer', TOWNSHIP_A);

@@ -27,14 +27,14 @@ function reporter(json: boolean | undefined) {
       if (json) process.stdout.write(JSON.stringify({ event: 'progress', ...p }) + '\n');
       else
         process.stderr.write(
-          `批次 ${p.batchId} ${p.phase === 'build' ? '编制' : '发放'}：${p.done}${p.total ? `/${p.total}` : ''}\n`,
+          `批次 ${p.batchId} ${p.phase === 'build' ? '编制' : '报送银行'}：${p.done}${p.total ? `/${p.total}` : ''}\n`,
         );
     },
     done(b: BatchView) {
       if (json) process.stdout.write(JSON.stringify({ event: 'done', batch: b }) + '\n');
       else
         process.stdout.write(
-          `批次 ${b.id}（${b.status}）：${b.items} 笔，合计 ${fenToYuan(b.totalFen)} 元；已发放 ${b.paid} 笔 ${fenToYuan(b.paidFen)} 元，失败 ${b.failed} 笔\n`,
+          `批次 ${b.id}（${b.status}）：${b.items} 笔，合计 ${fenToYuan(b.totalFen)} 元；已报送待回盘 ${b.sent} 笔，银行回盘成功 ${b.paid} 笔 ${fenToYuan(b.paidFen)} 元，失败 ${b.failed} 笔\n`,
         );
     },
   };
@@ -53,11 +53,13 @@ export function registerPaymentsCommands(program: Command): void {
   common(
     payments
       .command('batch')
-      .description('生成并发放批次 Make a batch of approved, unpaid items and pay it (unless --build-only)')
+      .description(
+        '生成批次并报送银行 Make a batch of approved, unpaid items and send it to the bank (unless --build-only); paid only on the bank’s results',
+      )
       .option('--fund <fund>', 'only this fund (code or Chinese name)')
       .option('--programme <id>', 'only this programme')
       .option('--max <n>', 'at most this many items', positiveInt)
-      .option('--build-only', 'make the batch (for its roster) without paying it'),
+      .option('--build-only', 'make the batch (for its roster) without sending it'),
   ).action((opts: Common & { fund?: string; programme?: string; max?: number; buildOnly?: boolean }) =>
     withContext('payments batch', async (ctx) => {
       const out = reporter(opts.json);
@@ -81,7 +83,7 @@ export function registerPaymentsCommands(program: Command): void {
     payments
       .command('run')
       .description(
-        '发放（可续跑）Pay a batch, or resume every batch left unfinished (building, ready or disbursing)',
+        '报送银行（可续跑）Send a batch to the bank, or resume every batch left unfinished (building, ready or sending)',
       )
       .option('--batch <id>', 'this batch only', positiveInt),
   ).action((opts: Common & { batch?: number }) =>

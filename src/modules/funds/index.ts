@@ -62,6 +62,8 @@ export {
   getSpotCheck,
   listSpotCheckRates,
   listSpotChecks,
+  claimRecovery,
+  ClaimRecoverySchema,
   recordRecovery,
   recordSpotCheckResult,
   RecoverySchema,
@@ -80,5 +82,11 @@ export {
   type LedgerProblem,
 } from './use-cases/verify-ledger.js';
 export { fundTotals, moneyByDivision, type FundTotal, type MoneyByDivision } from './use-cases/aggregates.js';
+export {
+  HeldItemViewSchema,
+  HOLD_REASONS,
+  listHeldItems,
+  type HeldItemView,
+} from './use-cases/held-items.js';
 // Payment holds while a cross-check flag is under review (the exchange module's door into payments).
 export { applicationsWithMoneyToPay, holdsOn, placeHold, releaseHold } from './use-cases/holds.js';

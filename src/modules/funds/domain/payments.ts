@@ -10,21 +10,23 @@ export const PART_NAMES: Record<Part, string> = {
 };
 
 /**
- * A committed part: pending (committed, not yet payable) → unpaid → batched → paid; released when the
+ * A committed part: pending (committed, not yet payable) → unpaid → batched → sent (to the bank) → paid
+ * (on the bank's result; a failed item is unpaid again); released when the
  * application is withdrawn or cancelled before payment; a guarantee part stays `guaranteed`.
  */
 export const COMMITMENT_STATUSES = [
   'pending',
   'unpaid',
   'batched',
+  'sent',
   'paid',
   'released',
   'guaranteed',
 ] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 
-export const BATCH_STATUSES = ['building', 'ready', 'disbursing', 'done'] as const;
+export const BATCH_STATUSES = ['building', 'ready', 'sending', 'sent', 'done'] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
-export const LINE_STATUSES = ['claimed', 'paid', 'failed'] as const;
+export const LINE_STATUSES = ['claimed', 'sent', 'paid', 'failed'] as const;
 export type LineStatus = (typeof LINE_STATUSES)[number];

@@ -8,6 +8,10 @@ import {
   BatchItemViewSchema,
   BatchViewSchema,
   BudgetViewSchema,
+  claimRecovery,
+  ClaimRecoverySchema,
+  HeldItemViewSchema,
+  listHeldItems,
   createBatch,
   CreateBatchSchema,
   drawSpotChecks,
@@ -134,6 +138,19 @@ export function fundsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req) => listBatches(ctx, requireActor(req), req.query.limit),
     );
     app.get(
+      '/payment-items/held',
+      {
+        schema: {
+          tags: batchTags,
+          summary:
+            '暂缓发放 Approved, unpaid items no batch takes, with the reason (无收款账户, or a payment hold)',
+          querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).optional() }),
+          response: ok(z.array(HeldItemViewSchema)),
+        },
+      },
+      async (req) => listHeldItems(ctx, requireActor(req), req.query),
+    );
+    app.get(
       '/payment-batches/:id',
       {
         schema: {
@@ -167,7 +184,7 @@ export function fundsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: batchTags,
           summary:
-            '发放 Disburse the batch: each item paid once, chunk by chunk (resumes an interrupted run)',
+            '报送银行 Send the batch to the bank (items become sent; paid only on the bank’s results; resumes an interrupted run)',
           params: IdParamsSchema,
           response: ok(BatchViewSchema),
         },
@@ -298,6 +315,19 @@ export function fundsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => recordSpotCheckResult(ctx, requireActor(req), req.params.id, req.body),
+    );
+    app.post(
+      '/spot-checks/:id/recovery-claim',
+      {
+        schema: {
+          tags: checkTags,
+          summary: '确定应追回金额 Set (or raise) the amount to recover for an irregular finding',
+          params: IdParamsSchema,
+          body: ClaimRecoverySchema,
+          response: { ...ok(SpotCheckViewSchema), 422: ErrorBodySchema },
+        },
+      },
+      async (req) => claimRecovery(ctx, requireActor(req), req.params.id, req.body),
     );
     app.post(
       '/spot-checks/:id/recoveries',

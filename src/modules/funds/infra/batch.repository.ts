@@ -9,6 +9,8 @@ export interface BatchTotals {
   items: number;
   total_fen: number;
   claimed: number;
+  sent: number;
+  sent_fen: number;
   paid: number;
   paid_fen: number;
   failed: number;
@@ -36,10 +38,40 @@ export interface LineRow {
   reason: string | null;
 }
 
+/** The payee has a bank account to pay into (an item without one is held: 无收款账户). */
+const hasAccount = (c: RawBuilder<unknown>) => sql`${c}.bank_account_enc IS NOT NULL`;
+
 /** No hold in force on the item's application (fund_holds, placed by a cross-check flag under review). */
 const notHeld = (c: RawBuilder<unknown>) =>
   sql`NOT EXISTS (SELECT 1 FROM fund_holds h WHERE h.county = ${c}.county AND h.application_id = ${c}.application_id
                   AND h.released_at IS NULL)`;
+
+/** Move lines of a batch and their items from one status to the next, all or nothing. */
+async function moveLines(
+  trx: AnyTrx,
+  b: BatchRow,
+  itemIds: readonly number[],
+  from: { line: string; item: string },
+  to: 'sent' | 'paid',
+): Promise<number> {
+  const ids = [...itemIds];
+  const lines = await sql`
+    UPDATE payment_batch_lines SET status = ${to}, ${sql.ref(to === 'sent' ? 'sent_at' : 'paid_at')} = now()
+     WHERE county = ${b.county} AND batch_id = ${b.id} AND item_id = ANY(${ids}::bigint[]) AND status = ${from.line}`.execute(
+    trx,
+  );
+  const items = await sql`
+    UPDATE fund_commitments SET status = ${to}, paid_at = ${to === 'paid' ? sql`now()` : sql`NULL`}
+     WHERE county = ${b.county} AND id = ANY(${ids}::bigint[]) AND status = ${from.item} AND batch_id = ${b.id}`.execute(
+    trx,
+  );
+  const n = Number(lines.numAffectedRows ?? 0);
+  if (n !== ids.length || Number(items.numAffectedRows ?? 0) !== n)
+    throw new Error(
+      `batch ${b.id}: ${ids.length} items to mark ${to}, ${n} lines and ${items.numAffectedRows} items changed`,
+    );
+  return n;
+}
 
 export const batchRepository = {
   /** Planner statistics after a big batch (PGlite has no autovacuum: without them, quadratic plans). */
@@ -75,7 +107,7 @@ export const batchRepository = {
     let q = t(db)
       .selectFrom('payment_batches')
       .selectAll()
-      .where('status', 'in', ['building', 'ready', 'disbursing']);
+      .where('status', 'in', ['building', 'ready', 'sending']);
     if (county) q = q.where('county', '=', county);
     return q.orderBy('id').execute();
   },
@@ -103,6 +135,7 @@ export const batchRepository = {
     const r = await sql<{ n: number; fen: number }>`
       SELECT count(*)::int AS n, coalesce(sum(amount_fen), 0)::bigint AS fen FROM fund_commitments
        WHERE county = ${county} AND status = 'unpaid' AND division LIKE ${scope + '%'} AND ${notHeld(sql`fund_commitments`)}
+         AND ${hasAccount(sql`fund_commitments`)}
          ${fund ? sql`AND fund IN (SELECT code FROM funds WHERE code = ${fund} OR parent_code = ${fund})` : sql``}
          ${programmeId ? sql`AND programme_id = ${programmeId}` : sql``}`.execute(db);
     return r.rows[0]!;
@@ -116,6 +149,7 @@ export const batchRepository = {
       WITH picked AS (
         SELECT county, id FROM fund_commitments
          WHERE county = ${b.county} AND status = 'unpaid' AND division LIKE ${b.scope + '%'} AND ${notHeld(sql`fund_commitments`)}
+           AND ${hasAccount(sql`fund_commitments`)}
            ${b.fund ? sql`AND fund IN (SELECT code FROM funds WHERE code = ${b.fund} OR parent_code = ${b.fund})` : sql``}
            ${b.programme_id ? sql`AND programme_id = ${b.programme_id}` : sql``}
          ORDER BY id LIMIT ${limit}
@@ -140,6 +174,8 @@ export const batchRepository = {
       SELECT count(*) FILTER (WHERE status <> 'failed')::int AS items,
              coalesce(sum(amount_fen) FILTER (WHERE status <> 'failed'), 0)::bigint AS total_fen,
              count(*) FILTER (WHERE status = 'claimed')::int AS claimed,
+             count(*) FILTER (WHERE status = 'sent')::int AS sent,
+             coalesce(sum(amount_fen) FILTER (WHERE status = 'sent'), 0)::bigint AS sent_fen,
              count(*) FILTER (WHERE status = 'paid')::int AS paid,
              coalesce(sum(amount_fen) FILTER (WHERE status = 'paid'), 0)::bigint AS paid_fen,
              count(*) FILTER (WHERE status = 'failed')::int AS failed,
@@ -188,24 +224,13 @@ export const batchRepository = {
            FOR UPDATE OF l, c`.execute(trx)
     ).rows;
   },
-  async markPaid(trx: AnyTrx, b: BatchRow, itemIds: readonly number[]): Promise<number> {
-    const ids = [...itemIds];
-    const lines = await sql`
-      UPDATE payment_batch_lines SET status = 'paid', paid_at = now()
-       WHERE county = ${b.county} AND batch_id = ${b.id} AND item_id = ANY(${ids}::bigint[]) AND status = 'claimed'`.execute(
-      trx,
-    );
-    const items = await sql`
-      UPDATE fund_commitments SET status = 'paid', paid_at = now()
-       WHERE county = ${b.county} AND id = ANY(${ids}::bigint[]) AND status = 'batched' AND batch_id = ${b.id}`.execute(
-      trx,
-    );
-    const n = Number(lines.numAffectedRows ?? 0);
-    if (n !== ids.length || Number(items.numAffectedRows ?? 0) !== n)
-      throw new Error(
-        `batch ${b.id}: ${ids.length} items to mark paid, ${n} lines and ${items.numAffectedRows} items changed`,
-      );
-    return n;
+  /** Sent to the bank (the roster issued): claimed lines and their batched items become `sent`. */
+  markSent(trx: AnyTrx, b: BatchRow, itemIds: readonly number[]): Promise<number> {
+    return moveLines(trx, b, itemIds, { line: 'claimed', item: 'batched' }, 'sent');
+  },
+  /** Paid on the bank's result: sent lines and items become `paid`. */
+  markPaid(trx: AnyTrx, b: BatchRow, itemIds: readonly number[]): Promise<number> {
+    return moveLines(trx, b, itemIds, { line: 'sent', item: 'sent' }, 'paid');
   },
   /** Failed: the line records the bank's reason; the item is unpaid again, for a later batch. */
   async markFailed(trx: AnyTrx, b: BatchRow, failures: readonly { itemId: number; reason: string }[]) {
@@ -219,7 +244,7 @@ export const batchRepository = {
     await sql`
       UPDATE fund_commitments SET status = 'unpaid', batch_id = NULL, paid_at = NULL
        WHERE county = ${b.county} AND id = ANY(${ids}::bigint[]) AND batch_id = ${b.id}
-         AND status IN ('batched', 'paid')`.execute(trx);
+         AND status IN ('batched', 'sent', 'paid')`.execute(trx);
   },
   /** Lines with their items, in roster order, a page at a time (keyset on seq). */
   async page(db: AnyDb, b: BatchRow, scope: string, afterSeq: number, limit: number, withFailed: boolean) {

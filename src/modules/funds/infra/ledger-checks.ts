@@ -70,7 +70,7 @@ export const ledgerChecks = {
         ),
         rec AS (
           SELECT county, fund, year, programme_id,
-                 sum(amount_fen) FILTER (WHERE status IN ('pending', 'unpaid', 'batched')) AS committed,
+                 sum(amount_fen) FILTER (WHERE status IN ('pending', 'unpaid', 'batched', 'sent')) AS committed,
                  sum(amount_fen) FILTER (WHERE status = 'guaranteed') AS guaranteed,
                  sum(amount_fen) FILTER (WHERE status = 'paid') AS spent
             FROM fund_commitments GROUP BY county, fund, year, programme_id

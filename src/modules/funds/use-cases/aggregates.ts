@@ -22,7 +22,7 @@ export interface FundTotal {
   paidFen: number;
 }
 
-const COUNTED = sql`status IN ('pending', 'unpaid', 'batched', 'paid')`;
+const COUNTED = sql`status IN ('pending', 'unpaid', 'batched', 'sent', 'paid')`;
 
 /**
  * Money committed and paid in a year under a division, by child division and fund (aggregates only: no

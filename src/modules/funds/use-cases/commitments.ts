@@ -311,7 +311,7 @@ export async function cancelCommitment(
   ref: { county: string; applicationId: number },
 ): Promise<void> {
   const parts = await commitmentRepository.forApplication(trx, ref.county, ref.applicationId, true);
-  const batched = parts.find((p) => p.status === 'batched');
+  const batched = parts.find((p) => p.status === 'batched' || p.status === 'sent');
   if (batched)
     throw new AppError('FUND_COMMITMENT_STATE', {
       zh: `申请 ${ref.applicationId} 的资金已编入发放批次 ${batched.batch_id}，请先在该批次中将其标记为发放失败（注明撤销），再撤销承诺`,

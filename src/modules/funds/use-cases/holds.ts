@@ -61,7 +61,7 @@ export async function applicationsWithMoneyToPay(
     const r = await sql<{ application_id: number }>`
       SELECT DISTINCT application_id FROM fund_commitments
        WHERE county = ${county} AND application_id = ANY(${ids.slice(i, i + 10_000)}::bigint[])
-         AND status IN ('pending', 'unpaid', 'batched')`.execute(db);
+         AND status IN ('pending', 'unpaid', 'batched', 'sent')`.execute(db);
     for (const x of r.rows) out.add(Number(x.application_id));
   }
   return out;

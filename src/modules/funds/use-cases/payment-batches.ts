@@ -25,7 +25,9 @@ export type CreateBatch = z.infer<typeof CreateBatchSchema>;
 
 export const BatchViewSchema = z.object({
   id: z.number(),
-  status: z.enum(['building', 'ready', 'disbursing', 'done']),
+  status: z
+    .enum(['building', 'ready', 'sending', 'sent', 'done'])
+    .describe('building 编制中 · ready 待报送 · sending 报送中 · sent 已报送银行，待回盘 · done 已回盘'),
   scope: z.string(),
   fund: z.string().nullable(),
   programmeId: z.string().nullable(),
@@ -35,8 +37,10 @@ export const BatchViewSchema = z.object({
   disbursedAt: z.string().nullable(),
   items: z.number().describe('批次内未失败的明细数'),
   totalFen: z.number(),
-  claimed: z.number().describe('待发放'),
-  paid: z.number(),
+  claimed: z.number().describe('待报送银行'),
+  sent: z.number().describe('已报送银行，待银行回盘'),
+  sentFen: z.number(),
+  paid: z.number().describe('银行回盘成功'),
   paidFen: z.number(),
   failed: z.number(),
   failedFen: z.number(),
@@ -58,7 +62,7 @@ export const BatchItemViewSchema = z.object({
   bankName: z.string().nullable(),
   bankAccount: z.string().nullable().describe('银行账号（脱敏）'),
   amountFen: z.number(),
-  status: z.enum(['claimed', 'paid', 'failed']),
+  status: z.enum(['claimed', 'sent', 'paid', 'failed']),
   reason: z.string().nullable(),
 });
 export type BatchItemView = z.infer<typeof BatchItemViewSchema>;
@@ -81,7 +85,7 @@ export type Results = z.infer<typeof ResultsSchema>;
 
 export interface BatchProgress {
   batchId: number;
-  phase: 'build' | 'disburse';
+  phase: 'build' | 'send';
   done: number;
   total?: number;
 }
@@ -106,6 +110,8 @@ async function view(ctx: FundsContext, b: BatchRow): Promise<BatchView> {
     items: tt.items,
     totalFen: tt.total_fen,
     claimed: tt.claimed,
+    sent: tt.sent,
+    sentFen: tt.sent_fen,
     paid: tt.paid,
     paidFen: tt.paid_fen,
     failed: tt.failed,
@@ -216,10 +222,11 @@ async function buildBatch(
 }
 
 /**
- * Pay a batch: chunk by chunk, each chunk one transaction that marks its lines and items paid and posts
- * a disbursement journal per item under the unique key `disburse:<batch>:<item>`. A run cut off (even
- * by SIGKILL) loses at most its open chunk, which was never committed; the next run goes on from the
- * lines still claimed. A build that was cut off is finished first.
+ * Send a batch to the bank (报送银行: the roster is issued): chunk by chunk, each chunk one transaction
+ * that marks its lines and items `sent`. Nothing is paid here: the money stays committed until the
+ * bank's result file says paid (`recordResults`). A run cut off (even by SIGKILL) loses at most its open
+ * chunk, which was never committed; the next run goes on from the lines still claimed. A build that was
+ * cut off is finished first.
  */
 export async function runBatch(
   ctx: FundsContext,
@@ -230,17 +237,17 @@ export async function runBatch(
   requirePermission(actor, 'payments.manage');
   let b = await loadBatch(ctx, actor, id, opts.county);
   if (b.status === 'building') b = await buildBatch(ctx, actor, b, opts);
-  if (b.status === 'done') return view(ctx, b);
+  if (b.status === 'done' || b.status === 'sent') return view(ctx, b);
   const chunk = opts.chunk ?? 1000;
   const total = (await batchRepository.totals(ctx.db, b.county, b.id)).items;
   for (;;) {
     const n = await ctx.db.transaction().execute(async (trx) => {
       const cur = (await batchRepository.find(trx, b.county, b.id, true))!;
-      if (cur.status === 'done') return 0;
+      if (cur.status === 'done' || cur.status === 'sent') return 0;
       if (cur.status === 'ready') {
-        await batchRepository.setStatus(trx, cur, 'disbursing');
+        await batchRepository.setStatus(trx, cur, 'sending');
         await recordAudit(trx, actor, {
-          action: 'paymentBatch.disburse.start',
+          action: 'paymentBatch.send.start',
           entityType: 'paymentBatch',
           entityId: cur.id,
         });
@@ -248,16 +255,18 @@ export async function runBatch(
       const lines = await batchRepository.claimedLines(trx, cur, chunk);
       if (!lines.length) {
         const tt = await batchRepository.totals(trx, cur.county, cur.id);
-        await batchRepository.setStatus(trx, cur, 'done', { disbursed_at: new Date() });
+        // Sent: waiting for the bank's results; a batch with nothing left to send and no answer due is done.
+        const next = tt.sent > 0 ? 'sent' : 'done';
+        await batchRepository.setStatus(trx, cur, next, next === 'done' ? { disbursed_at: new Date() } : {});
         await recordAudit(trx, actor, {
-          action: 'paymentBatch.disburse.done',
+          action: next === 'sent' ? 'paymentBatch.send.done' : 'paymentBatch.disburse.done',
           entityType: 'paymentBatch',
           entityId: cur.id,
-          details: { paid: tt.paid, paidFen: tt.paid_fen, failed: tt.failed, failedFen: tt.failed_fen },
+          details: { sent: tt.sent, sentFen: tt.sent_fen, failed: tt.failed, failedFen: tt.failed_fen },
         });
         return 0;
       }
-      // An item whose application came under a hold after it was batched is not paid: its line fails
+      // An item whose application came under a hold after it was batched is not sent: its line fails
       // with the hold's reason and it is unpaid again, for a batch after the hold is released.
       const held = lines.filter((l) => l.held);
       if (held.length) {
@@ -273,13 +282,30 @@ export async function runBatch(
           details: { items: held.map((l) => l.item_id) },
         });
       }
-      const payable = lines.filter((l) => !l.held);
-      if (payable.length) await disburse(trx, actor, cur, payable);
+      const sendable = lines.filter((l) => !l.held);
+      if (sendable.length) {
+        await batchRepository.markSent(
+          trx,
+          cur,
+          sendable.map((l) => l.item_id),
+        );
+        await recordAudit(trx, actor, {
+          action: 'paymentBatch.send',
+          entityType: 'paymentBatch',
+          entityId: cur.id,
+          details: {
+            items: sendable.length,
+            amountFen: sendable.reduce((s, l) => s + l.amount_fen, 0),
+            firstItem: sendable[0]!.item_id,
+            lastItem: sendable.at(-1)!.item_id,
+          },
+        });
+      }
       return lines.length;
     });
     if (!n) break;
-    const done = (await batchRepository.totals(ctx.db, b.county, b.id)).paid;
-    opts.onProgress?.({ batchId: b.id, phase: 'disburse', done, total });
+    const tt = await batchRepository.totals(ctx.db, b.county, b.id);
+    opts.onProgress?.({ batchId: b.id, phase: 'send', done: tt.sent + tt.paid, total });
   }
   if (total >= ANALYZE_AFTER) await batchRepository.analyze(ctx.db);
   return view(ctx, (await batchRepository.find(ctx.db, b.county, b.id))!);
@@ -336,7 +362,7 @@ async function disburse(
   });
 }
 
-/** Resume every batch left building or disbursing (or ready to pay) in a county, or all. */
+/** Resume every batch left building or sending (or ready to send) in a county, or all. */
 export async function resumeBatches(
   ctx: FundsContext,
   actor: Actor,
@@ -353,9 +379,11 @@ export async function resumeBatches(
 }
 
 /**
- * What the bank returned: items paid, or failed with the bank's reason. A failed item is unpaid again
- * (for a later batch); if it had been disbursed, a reversal journal gives the money back to the
- * commitment. Given as a list, or as the bank's CSV file.
+ * What the bank returned: items paid, or failed with the bank's reason. Only a sent item can be paid:
+ * the disbursement journal (unique key `disburse:<batch>:<item>`) is posted here, on the bank's word.
+ * A failed item is unpaid again (for a later batch; a claimed line not yet sent may also be taken out
+ * so); if it had been paid, a reversal journal gives the money back to the commitment. Given as a
+ * list, or as the bank's CSV file; recording the same file again changes nothing.
  */
 export async function recordResults(
   ctx: FundsContext,
@@ -414,8 +442,13 @@ export async function recordResults(
             zh: `明细 ${r.itemId} 不在批次 ${cur.id} 中`,
           });
         if (r.outcome === 'paid') {
-          if (l.status === 'claimed') toPay.push(l);
+          if (l.status === 'sent') toPay.push(l);
           else if (l.status === 'paid') recorded.unchanged++;
+          else if (l.status === 'claimed')
+            throw new AppError('PAYMENT_BATCH_STATE', {
+              path: 'results',
+              zh: `明细 ${r.itemId} 尚未报送银行，不能登记为发放成功`,
+            });
           else
             throw new AppError('PAYMENT_RESULT_INVALID', {
               path: 'results',
@@ -435,10 +468,7 @@ export async function recordResults(
           if (l.status === 'paid') reversals.push(l);
         }
       }
-      if (toPay.length) {
-        if (cur.status === 'ready') await batchRepository.setStatus(trx, cur, 'disbursing');
-        await disburse(trx, actor, cur, toPay);
-      }
+      if (toPay.length) await disburse(trx, actor, cur, toPay);
       if (toFail.length) {
         await batchRepository.markFailed(trx, cur, toFail);
         await postJournals(
@@ -467,7 +497,7 @@ export async function recordResults(
       recorded.paid += toPay.length;
       recorded.failed += toFail.length;
       const tt = await batchRepository.totals(trx, cur.county, cur.id);
-      if (tt.claimed === 0 && (cur.status === 'ready' || cur.status === 'disbursing' || toPay.length)) {
+      if (tt.claimed === 0 && tt.sent === 0 && cur.status !== 'done') {
         await batchRepository.setStatus(trx, cur, 'done', { disbursed_at: new Date() });
         await recordAudit(trx, actor, {
           action: 'paymentBatch.disburse.done',

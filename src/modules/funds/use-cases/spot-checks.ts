@@ -260,6 +260,67 @@ export async function recordSpotCheckResult(
   return getSpotCheck(ctx, actor, id);
 }
 
+export const ClaimRecoverySchema = z.strictObject({
+  recoveryFen: z
+    .number()
+    .int()
+    .positive()
+    .max(Number.MAX_SAFE_INTEGER)
+    .describe('应追回金额合计（分）：不少于已确定的金额，不超过已发放金额'),
+});
+
+/**
+ * The amount to recover of an irregular finding, set after the finding (the amount is often known only
+ * once the case is looked into) or raised: the difference is posted as recoverable. A finding saved
+ * without an amount is so never stuck (issue 13); the amount never goes down (a claim posted stays, a
+ * correction would be a new journal) and never exceeds what was paid.
+ */
+export async function claimRecovery(
+  ctx: FundsContext,
+  actor: Actor,
+  id: number,
+  input: { recoveryFen: number },
+): Promise<SpotCheckView> {
+  requirePermission(actor, 'spotChecks.manage');
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await loadCheck(ctx, trx, actor, id);
+    if (row.status !== 'irregular')
+      throw new AppError('SPOT_CHECK_STATE', { zh: '只有核查发现问题的抽查才能确定应追回金额' });
+    if (input.recoveryFen > row.amount_fen)
+      throw new AppError('RECOVERY_EXCEEDS', {
+        path: 'recoveryFen',
+        zh: `追回金额 ${fenToYuan(input.recoveryFen)} 元超过已发放金额 ${fenToYuan(row.amount_fen)} 元`,
+      });
+    if (input.recoveryFen <= row.recovery_fen)
+      throw new AppError('RECOVERY_EXCEEDS', {
+        path: 'recoveryFen',
+        zh: `应追回金额已确定为 ${fenToYuan(row.recovery_fen)} 元，只能调高`,
+      });
+    const delta = input.recoveryFen - row.recovery_fen;
+    await spotCheckRepository.update(trx, row.county, row.id, { recovery_fen: input.recoveryFen });
+    await postJournals(trx, actor.username, [
+      {
+        county: row.county,
+        kind: 'recovery-claim',
+        key: `recovery-claim:${row.id}:${row.recovery_fen}`,
+        fund: row.fund,
+        year: row.year,
+        programmeId: row.programme_id,
+        applicationId: row.application_id,
+        memo: `spot check ${row.id} item ${row.item_id}`,
+        legs: legsFor('recovery-claim', delta),
+      },
+    ]);
+    await recordAudit(trx, actor, {
+      action: 'spotCheck.recoveryClaim',
+      entityType: 'spotCheck',
+      entityId: row.id,
+      details: { itemId: row.item_id, fromFen: row.recovery_fen, toFen: input.recoveryFen },
+    });
+  });
+  return getSpotCheck(ctx, actor, id);
+}
+
 /** Money recovered (追回到账), in one or several payments, up to what was claimed. */
 export async function recordRecovery(
   ctx: FundsContext,
@@ -271,7 +332,9 @@ export async function recordRecovery(
   await ctx.db.transaction().execute(async (trx) => {
     const row = await loadCheck(ctx, trx, actor, id);
     if (row.status !== 'irregular' || row.recovery_fen === 0)
-      throw new AppError('SPOT_CHECK_STATE', { zh: '该抽查没有应追回的金额' });
+      throw new AppError('SPOT_CHECK_STATE', {
+        zh: '该抽查尚未确定应追回金额：请先确定应追回金额，再登记追回到账',
+      });
     const left = row.recovery_fen - row.recovered_fen;
     if (input.amountFen > left)
       throw new AppError('RECOVERY_EXCEEDS', {

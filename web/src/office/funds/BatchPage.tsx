@@ -14,13 +14,13 @@ import { asApiError } from '../../lib/form';
 
 const PAGE = 50;
 
-/** Run (or resume) the batch, after saying what it will pay. */
+/** Send (or go on sending) the batch to the bank, after saying what it will send; nothing is paid by it. */
 function RunBatch({ b, onDone }: { b: BatchView; onDone: (b: BatchView) => void }) {
   const { t, lang } = usePrefs();
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
-  if (b.status === 'done') return null;
+  if (b.status === 'done' || b.status === 'sent') return null;
   const again = resumable(b);
   const run = async () => {
     setBusy(true);
@@ -42,7 +42,7 @@ function RunBatch({ b, onDone }: { b: BatchView; onDone: (b: BatchView) => void 
           <p>
             {t('funds.batch.confirm', {
               count: b.claimed || b.items,
-              amount: fenText(b.totalFen - b.paidFen, lang),
+              amount: fenText(b.totalFen - b.paidFen - b.sentFen, lang),
             })}
           </p>
           <Button type="primary" onClick={() => void run()} loading={busy}>
@@ -193,7 +193,7 @@ function MarkItem({
 }) {
   const { t, lang } = usePrefs();
   const reasonId = useId();
-  const [outcome, setOutcome] = useState<'paid' | 'failed'>(item.status === 'claimed' ? 'paid' : 'failed');
+  const [outcome, setOutcome] = useState<'paid' | 'failed'>(item.status === 'sent' ? 'paid' : 'failed');
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
@@ -238,7 +238,7 @@ function MarkItem({
             type="radio"
             name={`outcome-${item.itemId}`}
             checked={outcome === 'paid'}
-            disabled={item.status !== 'claimed'}
+            disabled={item.status !== 'sent'}
             onChange={() => setOutcome('paid')}
           />{' '}
           {t('funds.results.paid')}
@@ -282,7 +282,7 @@ function MarkItem({
   );
 }
 
-const ITEM_COLOR = { claimed: 'blue', paid: 'green', failed: 'red' } as const;
+const ITEM_COLOR = { claimed: 'blue', sent: 'purple', paid: 'green', failed: 'red' } as const;
 
 function Items({
   b,
@@ -441,6 +441,10 @@ export function BatchPage() {
         </dd>
         <dt>{t('funds.batch.waiting')}</dt>
         <dd data-figure="claimed">{t('funds.batch.countOf', { count: b.claimed })}</dd>
+        <dt>{t('funds.batch.sent')}</dt>
+        <dd data-figure="sent">
+          {t('funds.batch.countAmount', { count: b.sent, amount: fenText(b.sentFen, lang) })}
+        </dd>
         <dt>{t('funds.batch.paid')}</dt>
         <dd data-figure="paid">
           {t('funds.batch.countAmount', { count: b.paid, amount: fenText(b.paidFen, lang) })}
@@ -471,7 +475,9 @@ export function BatchPage() {
       )}
       {canAct && <RunBatch b={b} onDone={update} />}
       {canAct && <Roster b={b} />}
-      {canAct && b.status !== 'building' && <UploadResults b={b} onDone={onResults} />}
+      {canAct && b.status !== 'building' && b.status !== 'ready' && (
+        <UploadResults b={b} onDone={onResults} />
+      )}
       {marking && (
         <MarkItem
           key={marking.itemId}

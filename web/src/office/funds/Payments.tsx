@@ -6,6 +6,7 @@ import { useAuth } from '../../lib/auth';
 import { usePrefs, useTitle } from '../../lib/prefs';
 import { ErrorNotice } from '../../lib/status';
 import { BatchPage } from './BatchPage';
+import { HeldItems } from './HeldItems';
 import { resumable } from './money';
 import { BatchStatusTag, dateTime, ListTable, useProgrammes, Yuan } from './parts';
 import { SpotChecks } from './SpotChecks';
@@ -166,6 +167,12 @@ function BatchList() {
               render: (v: number) => <Yuan fen={v} />,
             },
             {
+              title: t('funds.batch.sent'),
+              key: 'sent',
+              align: 'right',
+              render: (_: unknown, b) => t('funds.batch.countOf', { count: b.sent }),
+            },
+            {
               title: t('funds.batch.paid'),
               key: 'paid',
               align: 'right',
@@ -186,6 +193,7 @@ function BatchList() {
           ]}
         />
       </section>
+      <HeldItems />
     </>
   );
 }

@@ -206,6 +206,45 @@ function Finding({
   const at = (path: string) =>
     error?.path === path ? <p className="funds-field-error">{error.message}</p> : null;
   const general = error && !['note', 'recoveryFen', 'amountFen'].includes(error.path ?? '');
+  if (c.status === 'irregular' && c.recoveryFen === 0) {
+    // A finding saved before its amount was known: the amount to recover is set now.
+    return (
+      <form
+        className="funds-form card"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const recoveryFen = yuanToFen(recovery);
+          if (!recoveryFen) {
+            setError(new ApiError(400, 'VALIDATION_FAILED', t('funds.budgetForm.badAmount'), 'recoveryFen'));
+            return;
+          }
+          void send('recovery-claim', { recoveryFen });
+        }}
+      >
+        <h3>{t('funds.spot.claimTitle', { item: c.itemId, paid: fenText(c.amountFen, lang) })}</h3>
+        <div className="funds-form-row">
+          <label htmlFor={ids.recovery}>{t('funds.spot.recoveryAmount')}</label>
+          <Input
+            id={ids.recovery}
+            inputMode="decimal"
+            value={recovery}
+            onChange={(e) => setRecovery(e.target.value)}
+            suffix={t('funds.yuanUnit')}
+            style={{ maxWidth: '14rem' }}
+          />
+          {at('recoveryFen')}
+        </div>
+        {general && <ErrorNotice error={error} />}
+        <div className="funds-buttons">
+          <Button type="primary" htmlType="submit" loading={busy}>
+            {t('funds.spot.claim')}
+          </Button>
+          <Button onClick={onCancel}>{t('funds.cancel')}</Button>
+        </div>
+      </form>
+    );
+  }
   if (c.status === 'irregular') {
     const left = c.recoveryFen - c.recoveredFen;
     return (
@@ -442,6 +481,10 @@ export function SpotChecks() {
               c.status === 'open' ? (
                 <Button size="small" onClick={() => setWorking(c)}>
                   {t('funds.spot.recordResult')}
+                </Button>
+              ) : c.status === 'irregular' && c.recoveryFen === 0 ? (
+                <Button size="small" onClick={() => setWorking(c)}>
+                  {t('funds.spot.claim')}
                 </Button>
               ) : c.status === 'irregular' && c.recoveredFen < c.recoveryFen ? (
                 <Button size="small" onClick={() => setWorking(c)}>

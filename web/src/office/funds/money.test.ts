@@ -42,7 +42,7 @@ describe('money in the funds pages', () => {
   });
   it('knows a batch cut off mid-way', () => {
     expect(resumable({ status: 'building', paid: 0, claimed: 3 })).toBe(true);
-    expect(resumable({ status: 'disbursing', paid: 2, claimed: 1 })).toBe(true);
+    expect(resumable({ status: 'sending', paid: 2, claimed: 1 })).toBe(true);
     expect(resumable({ status: 'ready', paid: 0, claimed: 3 })).toBe(false);
     expect(resumable({ status: 'done', paid: 3, claimed: 0 })).toBe(false);
   });

@@ -61,7 +61,7 @@ export function usage(budgetFen: number, b: Balances): Usage {
   };
 }
 
-/** A batch cut off while being built or paid: running it again goes on from where it stopped. */
+/** A batch cut off while being built or sent: running it again goes on from where it stopped. */
 export function resumable(b: Pick<BatchView, 'status' | 'paid' | 'claimed'>): boolean {
-  return b.status === 'building' || (b.status === 'disbursing' && b.claimed > 0);
+  return b.status === 'building' || (b.status === 'sending' && b.claimed > 0);
 }

@@ -52,7 +52,8 @@ export function UsageTag({ u }: { u: Usage }) {
 const STATUS_COLOR: Record<BatchStatus, string> = {
   building: 'gold',
   ready: 'blue',
-  disbursing: 'orange',
+  sending: 'orange',
+  sent: 'purple',
   done: 'green',
 };
 export function BatchStatusTag({ status }: { status: BatchStatus }) {

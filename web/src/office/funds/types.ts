@@ -50,7 +50,7 @@ export interface LedgerView {
   journals: JournalView[];
 }
 
-export type BatchStatus = 'building' | 'ready' | 'disbursing' | 'done';
+export type BatchStatus = 'building' | 'ready' | 'sending' | 'sent' | 'done';
 
 export interface BatchView {
   id: number;
@@ -65,6 +65,8 @@ export interface BatchView {
   items: number;
   totalFen: number;
   claimed: number;
+  sent: number;
+  sentFen: number;
   paid: number;
   paidFen: number;
   failed: number;
@@ -86,7 +88,7 @@ export interface BatchItemView {
   bankName: string | null;
   bankAccount: string | null;
   amountFen: number;
-  status: 'claimed' | 'paid' | 'failed';
+  status: 'claimed' | 'sent' | 'paid' | 'failed';
   reason: string | null;
 }
 
@@ -122,4 +124,18 @@ export interface DrawView {
   population: number;
   sampleSize: number;
   itemIds: number[];
+}
+
+export interface HeldItemView {
+  itemId: number;
+  applicationId: number;
+  programmeId: string;
+  programmeName: string;
+  payeeKind: 'person' | 'enterprise';
+  payeeId: number;
+  payeeName: string;
+  idNumber: string;
+  amountFen: number;
+  reason: 'noAccount' | 'hold';
+  reasonText: string;
 }
