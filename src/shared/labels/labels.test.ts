@@ -113,7 +113,7 @@ describe('the label catalogue', () => {
     expect(missing('relation', RelationSchema.options)).toEqual([]);
     expect(missing('education', EDUCATION_LEVELS)).toEqual([]);
     expect(missing('departmentList', Object.keys(LIST_KINDS))).toEqual([]);
-    expect(missing('batchStatus', ['building', 'ready', 'disbursing', 'done'])).toEqual([]);
+    expect(missing('batchStatus', ['building', 'ready', 'sending', 'sent', 'done'])).toEqual([]);
     expect(missing('paymentStatus', ['claimed', 'paid', 'failed'])).toEqual([]);
     expect(missing('factSourceRef', ['persons', 'persons (from the ID number)'])).toEqual([]);
   });
